@@ -1,0 +1,40 @@
+import adapter from '@sveltejs/adapter-static';
+import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+
+/**
+ * The site is plain static files: every page is prerendered, and nothing may be fetched from
+ * another origin. The Content-Security-Policy below is written into each page as a meta tag
+ * (with hashes for SvelteKit's inline bootstrap script) and is what enforces that rule in the
+ * browser.
+ */
+const csp = {
+	mode: 'hash',
+	directives: {
+		'default-src': ['self'],
+		'script-src': ['self'],
+		// Svelte and MapLibre set inline style attributes on elements.
+		'style-src': ['self', 'unsafe-inline'],
+		'img-src': ['self', 'data:', 'blob:'],
+		'font-src': ['self', 'data:'],
+		'connect-src': ['self'],
+		// MapLibre's worker is self-hosted; blob: covers its module-worker fallback.
+		'worker-src': ['self', 'blob:'],
+		'object-src': ['none'],
+		'base-uri': ['self'],
+		'form-action': ['self']
+	}
+};
+
+/** @type {import('@sveltejs/kit').Config} */
+const config = {
+	preprocess: vitePreprocess(),
+	kit: {
+		adapter: adapter({ strict: true }),
+		// BASE_PATH lets the same build be served from a sub-folder, e.g. /atlas.
+		paths: { base: process.env.BASE_PATH ?? '', relative: true },
+		csp,
+		prerender: { handleHttpError: 'fail', handleMissingId: 'fail' }
+	}
+};
+
+export default config;
