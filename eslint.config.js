@@ -15,7 +15,8 @@ export default ts.config(
 			'test-results/',
 			'playwright-report/',
 			'bench-results/',
-			'static/'
+			'static/',
+			'**/*.tmp.*'
 		]
 	},
 	js.configs.recommended,

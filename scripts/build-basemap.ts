@@ -68,44 +68,48 @@ const ISO_NUMERIC: Record<string, string> = {
 const DETAIL_BOUNDS: [number, number, number, number] = [18, 30, 190, 80];
 const MAX_ZOOM = 6;
 
-/** Reference cities: name as GeoNames spells it, ISO country, optional display name. */
-const CITIES: Array<{ geonames: string; country: string; label?: string }> = [
-	{ geonames: 'Moscow', country: 'RU' },
-	{ geonames: 'Saint Petersburg', country: 'RU' },
-	{ geonames: 'Kursk', country: 'RU' },
-	{ geonames: 'Belgorod', country: 'RU' },
-	{ geonames: 'Bryansk', country: 'RU' },
-	{ geonames: 'Voronezh', country: 'RU' },
-	{ geonames: 'Rostov-na-Donu', country: 'RU', label: 'Rostov-on-Don' },
-	{ geonames: 'Yekaterinburg', country: 'RU' },
-	{ geonames: 'Novosibirsk', country: 'RU' },
-	{ geonames: 'Irkutsk', country: 'RU' },
-	{ geonames: 'Chita', country: 'RU' },
-	{ geonames: 'Yakutsk', country: 'RU' },
-	{ geonames: 'Blagoveshchensk', country: 'RU' },
-	{ geonames: 'Khabarovsk', country: 'RU' },
-	{ geonames: 'Komsomolsk-on-Amur', country: 'RU' },
-	{ geonames: 'Vladivostok', country: 'RU' },
-	{ geonames: 'Ussuriysk', country: 'RU' },
-	{ geonames: 'Nakhodka', country: 'RU' },
-	{ geonames: 'Yuzhno-Sakhalinsk', country: 'RU' },
-	{ geonames: 'Magadan', country: 'RU' },
-	{ geonames: 'Petropavlovsk-Kamchatsky', country: 'RU' },
-	{ geonames: 'Anadyr', country: 'RU' },
-	{ geonames: 'Kyiv', country: 'UA' },
-	{ geonames: 'Kharkiv', country: 'UA' },
-	{ geonames: 'Sumy', country: 'UA' },
-	{ geonames: 'Chernihiv', country: 'UA' },
-	{ geonames: 'Minsk', country: 'BY' },
-	{ geonames: 'Pyongyang', country: 'KP' },
-	{ geonames: 'Chongjin', country: 'KP' },
-	{ geonames: 'Rajin', country: 'KP' },
-	{ geonames: 'Seoul', country: 'KR' },
-	{ geonames: 'Beijing', country: 'CN' },
-	{ geonames: 'Harbin', country: 'CN' },
-	{ geonames: 'Shenyang', country: 'CN' },
-	{ geonames: 'Tokyo', country: 'JP' },
-	{ geonames: 'Ulan Bator', country: 'MN' }
+/**
+ * Reference cities: the name as GeoNames spells it, the ISO country, an optional display name and
+ * a cartographic tier (1 shows from the overview, 3 only close in). Tiers follow the story the
+ * map tells (both theatres and their capitals first), not population.
+ */
+const CITIES: Array<{ geonames: string; country: string; tier: 1 | 2 | 3; label?: string }> = [
+	{ geonames: 'Moscow', country: 'RU', tier: 1 },
+	{ geonames: 'Saint Petersburg', country: 'RU', tier: 2 },
+	{ geonames: 'Kursk', country: 'RU', tier: 1 },
+	{ geonames: 'Belgorod', country: 'RU', tier: 2 },
+	{ geonames: 'Bryansk', country: 'RU', tier: 2 },
+	{ geonames: 'Voronezh', country: 'RU', tier: 2 },
+	{ geonames: 'Rostov-na-Donu', country: 'RU', tier: 3, label: 'Rostov-on-Don' },
+	{ geonames: 'Yekaterinburg', country: 'RU', tier: 3 },
+	{ geonames: 'Novosibirsk', country: 'RU', tier: 3 },
+	{ geonames: 'Irkutsk', country: 'RU', tier: 3 },
+	{ geonames: 'Chita', country: 'RU', tier: 3 },
+	{ geonames: 'Yakutsk', country: 'RU', tier: 2 },
+	{ geonames: 'Blagoveshchensk', country: 'RU', tier: 3 },
+	{ geonames: 'Khabarovsk', country: 'RU', tier: 1 },
+	{ geonames: 'Komsomolsk-on-Amur', country: 'RU', tier: 3 },
+	{ geonames: 'Vladivostok', country: 'RU', tier: 1 },
+	{ geonames: 'Ussuriysk', country: 'RU', tier: 3 },
+	{ geonames: 'Nakhodka', country: 'RU', tier: 3 },
+	{ geonames: 'Yuzhno-Sakhalinsk', country: 'RU', tier: 2 },
+	{ geonames: 'Magadan', country: 'RU', tier: 2 },
+	{ geonames: 'Petropavlovsk-Kamchatsky', country: 'RU', tier: 2 },
+	{ geonames: 'Anadyr', country: 'RU', tier: 2 },
+	{ geonames: 'Kyiv', country: 'UA', tier: 1 },
+	{ geonames: 'Kharkiv', country: 'UA', tier: 2 },
+	{ geonames: 'Sumy', country: 'UA', tier: 2 },
+	{ geonames: 'Chernihiv', country: 'UA', tier: 3 },
+	{ geonames: 'Minsk', country: 'BY', tier: 2 },
+	{ geonames: 'Pyongyang', country: 'KP', tier: 1 },
+	{ geonames: 'Chongjin', country: 'KP', tier: 3 },
+	{ geonames: 'Rajin', country: 'KP', tier: 3 },
+	{ geonames: 'Seoul', country: 'KR', tier: 1 },
+	{ geonames: 'Beijing', country: 'CN', tier: 1 },
+	{ geonames: 'Harbin', country: 'CN', tier: 3 },
+	{ geonames: 'Shenyang', country: 'CN', tier: 3 },
+	{ geonames: 'Tokyo', country: 'JP', tier: 1 },
+	{ geonames: 'Ulan Bator', country: 'MN', tier: 2 }
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -121,6 +125,16 @@ function roundGeometry<G extends Geometry>(geometry: G, digits: number): G {
 			: (value as unknown[]).map(walk);
 	if (geometry.type === 'GeometryCollection') return geometry;
 	return { ...geometry, coordinates: walk(geometry.coordinates) } as G;
+}
+
+/**
+ * Antimeridian repair, then rounding to 6 decimals. Repair shifts some coordinates by 360 degrees
+ * and back, which changes their last bits; rounding everything the same way makes borders shared
+ * by two countries identical again, so the border mesh finds them as shared.
+ */
+function repair<F extends Feature>(f: F): F {
+	const fixed = fixFeature(f);
+	return fixed.geometry ? { ...fixed, geometry: roundGeometry(fixed.geometry, 6) } : fixed;
 }
 
 function collection<G extends Geometry, P>(
@@ -195,7 +209,7 @@ function loadResolution(file: string): Resolution {
 	const countries = [...byId.entries()]
 		.sort(([a], [b]) => a.localeCompare(b))
 		.map(([id, polys]): Feature<Polygon | MultiPolygon, CountryProps> =>
-			fixFeature({
+			repair({
 				type: 'Feature',
 				properties: { name: names.get(id) ?? '', iso_n3: id, iso_a2: ISO_NUMERIC[id] ?? '' },
 				geometry: { type: 'MultiPolygon', coordinates: polys }
@@ -210,7 +224,7 @@ function loadResolution(file: string): Resolution {
 		(a, b) => a !== b
 	) as MultiLineString;
 	const countryLines = [
-		fixFeature<Feature<MultiLineString, { kind: 'country' }>>({
+		repair<Feature<MultiLineString, { kind: 'country' }>>({
 			type: 'Feature',
 			properties: { kind: 'country' },
 			geometry: borders
@@ -221,7 +235,7 @@ function loadResolution(file: string): Resolution {
 		feature(topo, topo.objects.land as GeometryCollection).features as Feature<
 			Polygon | MultiPolygon
 		>[]
-	).map((f) => fixFeature({ ...f, properties: {} }));
+	).map((f) => repair({ ...f, properties: {} }));
 	return { land, countries, countryLines };
 }
 
@@ -302,7 +316,7 @@ function loadAdmin1(): Feature<Polygon | MultiPolygon, RegionProps>[] {
 		.map((f) => {
 			const p = f.properties;
 			const country = countryOf(p);
-			return fixFeature({
+			return repair({
 				type: 'Feature' as const,
 				properties: {
 					iso_3166_2: p.iso_3166_2,
@@ -348,7 +362,7 @@ function regionLines(
 	const topo = topology({ regions: collection(regions) }, 1e6) as unknown as Topology;
 	const obj = topo.objects.regions as GeometryCollection<RegionProps>;
 	return FOCUS_COUNTRIES.map((country) =>
-		fixFeature({
+		repair({
 			type: 'Feature' as const,
 			properties: { kind: 'region' as const, country },
 			geometry: mesh(
@@ -389,7 +403,7 @@ export interface PlaceProps {
 	population: number;
 	/** 1 for a national capital, 0 otherwise (GeoNames feature code PPLC). */
 	capital: number;
-	/** 1 (largest) to 4 (smallest): drives label priority and minimum zoom. */
+	/** Cartographic tier, 1 (shown from the overview) to 3 (only close in). */
 	rank: number;
 	geonames_id: number;
 }
@@ -426,21 +440,19 @@ function loadPlaces(): Feature<Point, PlaceProps>[] {
 		);
 		cities.push(city);
 	}
-	return CITIES.map(({ geonames, country, label }) => {
+	return CITIES.map(({ geonames, country, tier, label }) => {
 		const match = cities
 			.filter((c) => c.name === geonames && c.country === country)
 			.sort((a, b) => b.population - a.population)[0];
 		if (!match) throw new Error(`GeoNames has no place named ${geonames} in ${country}`);
-		const pop = match.population;
-		const rank = pop >= 3e6 ? 1 : pop >= 1e6 ? 2 : pop >= 3e5 ? 3 : 4;
 		return {
 			type: 'Feature' as const,
 			properties: {
 				name: label ?? match.name,
 				country,
-				population: pop,
+				population: match.population,
 				capital: match.code === 'PPLC' ? 1 : 0,
-				rank: match.code === 'PPLC' ? 1 : rank,
+				rank: tier,
 				geonames_id: match.id
 			},
 			geometry: { type: 'Point' as const, coordinates: [match.lon, match.lat] }

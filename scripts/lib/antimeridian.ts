@@ -6,7 +6,7 @@
  * Rings are unwrapped into one continuous longitude range, clipped at 180 degrees, and the part
  * beyond 180 is shifted back by 360 degrees so every ring stays within [-180, 180].
  */
-import { bboxClip } from '@turf/turf';
+import { bboxClip, rewind } from '@turf/turf';
 import type {
 	Feature,
 	LineString,
@@ -23,8 +23,34 @@ function crosses(ring: Position[]): boolean {
 	return false;
 }
 
+/**
+ * Makes a ring's longitudes continuous: each jump of more than 180 degrees is undone by adding or
+ * subtracting 360 from everything after it. Only the points past the jump move, so a ring that
+ * runs from western Europe to Chukotka becomes one span from about -25 to 190 degrees.
+ */
 function unwrapRing(ring: Position[]): Position[] {
-	return ring.map(([lon, lat]) => [lon! < 0 ? lon! + 360 : lon!, lat!]);
+	let offset = 0;
+	return ring.map(([lon, lat], i) => {
+		const prev = ring[i - 1];
+		if (prev) {
+			const d = lon! - prev[0]!;
+			if (d > 180) offset -= 360;
+			else if (d < -180) offset += 360;
+		}
+		return [lon! + offset, lat!];
+	});
+}
+
+function lonRange(rings: Position[][]): [number, number] {
+	let lo = Infinity;
+	let hi = -Infinity;
+	for (const ring of rings) {
+		for (const [lon] of ring) {
+			lo = Math.min(lo, lon!);
+			hi = Math.max(hi, lon!);
+		}
+	}
+	return [lo, hi];
 }
 
 function shift(poly: Position[][], dLon: number): Position[][] {
@@ -45,18 +71,42 @@ function clipPolygon(poly: Position[][], bbox: [number, number, number, number])
 /** Splits one polygon (outer ring plus holes) that crosses the antimeridian into valid parts. */
 export function splitPolygon(poly: Position[][]): Position[][][] {
 	if (!poly.some(crosses)) return [poly];
-	const unwrapped = poly.map(unwrapRing);
-	const west = clipPolygon(unwrapped, [-180, -90, 180, 90]);
-	const east = shift(clipPolygon(unwrapped, [180, -90, 540, 90]), -360);
-	return [west, east].filter(isUsable);
+	const outer = unwrapRing(poly[0]!);
+	const first = outer[0]!;
+	const last = outer[outer.length - 1]!;
+	// A ring around a pole does not close once unwrapped; there is no single crossing to cut at.
+	if (Math.abs(first[0]! - last[0]!) > 1e-9) return [poly];
+	const [outerLo, outerHi] = lonRange([outer]);
+	const mid = (outerLo + outerHi) / 2;
+	// Holes are unwrapped the same way, then moved by whole turns next to the outer ring.
+	const holes = poly.slice(1).map((ring) => {
+		const unwrapped = unwrapRing(ring);
+		const [lo, hi] = lonRange([unwrapped]);
+		const turns = Math.round((mid - (lo + hi) / 2) / 360);
+		return unwrapped.map(([lon, lat]) => [lon! + turns * 360, lat!]);
+	});
+	const unwrapped = [outer, ...holes];
+	const parts: Position[][][] = [];
+	for (const turn of [-1, 0, 1]) {
+		const west = -180 + turn * 360;
+		const east = 180 + turn * 360;
+		if (outerHi <= west || outerLo >= east) continue;
+		parts.push(shift(clipPolygon(unwrapped, [west, -90, east, 90]), -turn * 360));
+	}
+	return parts.filter(isUsable);
 }
 
-/** Returns a geometry whose rings never cross the antimeridian. */
+/** Returns a geometry whose rings never cross the antimeridian, wound as RFC 7946 asks. */
 export function fixPolygonal(geometry: Polygon | MultiPolygon): Polygon | MultiPolygon {
 	const polys = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
 	const out = polys.flatMap(splitPolygon);
-	if (out.length === 1) return { type: 'Polygon', coordinates: out[0]! };
-	return { type: 'MultiPolygon', coordinates: out };
+	// TopoJSON (d3) winds exterior rings clockwise; vector tiles need RFC 7946 winding
+	// (exterior counter-clockwise), or fills come out inverted tile by tile.
+	const fixed: Polygon | MultiPolygon =
+		out.length === 1
+			? { type: 'Polygon', coordinates: out[0]! }
+			: { type: 'MultiPolygon', coordinates: out };
+	return rewind(fixed, { reverse: false }) as Polygon | MultiPolygon;
 }
 
 /** Splits a line wherever it jumps across the antimeridian, interpolating the crossing latitude. */

@@ -1,0 +1,49 @@
+import { expect, test, waitForMapIdle } from './fixtures.ts';
+
+/** Every page of the site. A new route must be added here to be covered. */
+const ROUTES = ['/'];
+
+for (const route of ROUTES) {
+	test(`${route} loads, renders the map offline and stays on its own origin`, async ({
+		page,
+		watch
+	}, testInfo) => {
+		await page.goto(route);
+		await expect(page).toHaveTitle(/North Korean military personnel/);
+		await expect(page.getByRole('heading', { level: 1, name: 'Deployment Atlas' })).toBeVisible();
+		await waitForMapIdle(page);
+		await expect(page.getByRole('region', { name: /map/i })).toBeVisible();
+		await page.screenshot({ path: testInfo.outputPath('page.png') });
+		expect(watch.foreignRequests).toEqual([]);
+	});
+}
+
+test('the basemap attribution credits its sources', async ({ page, watch: _ }) => {
+	await page.goto('/');
+	await waitForMapIdle(page);
+	const attribution = page.locator('.maplibregl-ctrl-attrib');
+	await expect(attribution).toContainText('Natural Earth');
+	await expect(attribution).toContainText('GeoNames');
+	await expect(attribution).toContainText('MapLibre');
+});
+
+test('each theatre is one click away', async ({ page, watch: _ }, testInfo) => {
+	await page.goto('/');
+	await waitForMapIdle(page);
+	for (const name of ['Kursk and the border', 'Russian Far East', 'Both theatres']) {
+		await page.getByRole('button', { name }).click();
+		// The camera move starts at once; the map reports idle again when it has settled.
+		await waitForMapIdle(page);
+		await page.screenshot({ path: testInfo.outputPath(`${name.replace(/\W+/g, '-')}.png`) });
+	}
+});
+
+test('a camera in the address opens the map there, even across the antimeridian', async ({
+	page,
+	watch: _
+}, testInfo) => {
+	await page.goto('/#at=3.6/65.5/-178');
+	await waitForMapIdle(page);
+	await page.screenshot({ path: testInfo.outputPath('bering-strait.png') });
+	await expect(page.locator('.maplibregl-ctrl-scale')).toBeVisible();
+});
