@@ -468,12 +468,17 @@ type LayerName =
 
 type LayerIndex = Partial<Record<LayerName, GeoJSONVT>>;
 
-function index(features: Feature[], maxZoom: number): GeoJSONVT {
+/**
+ * `tolerance` is in tile units (1/4096 of a tile). Tiles up to zoom 3 are only ever shown near
+ * their own zoom, so they can be simplified harder; zoom 4-6 tiles are overzoomed up to zoom 10
+ * and keep more detail.
+ */
+function index(features: Feature[], maxZoom: number, tolerance = 3): GeoJSONVT {
 	return new GeoJSONVT(collection(features), {
 		maxZoom,
 		indexMaxZoom: maxZoom,
 		indexMaxPoints: 0,
-		tolerance: 3,
+		tolerance,
 		extent: 4096,
 		buffer: 64
 	});
@@ -521,6 +526,10 @@ function main(): void {
 	const labels50 = countryLabels(r50.countries);
 	const rLabels = regionLabels(regions);
 
+	// Only the focus countries are kept as polygons: the style tints Russia and North Korea, and
+	// land is one colour everywhere else.
+	const focus = (r: Resolution) => r.countries.filter((c) => c.properties.iso_a2 !== '');
+
 	// Label points and places are the same at every zoom; geometry switches resolution by band.
 	const pointLayers = (maxZoom: number): LayerIndex => ({
 		country_labels: index(labels50, maxZoom),
@@ -528,22 +537,29 @@ function main(): void {
 		places: index(places, maxZoom)
 	});
 	const band110: LayerIndex = {
-		land: index(r110.land, 1),
-		countries: index(r110.countries, 1),
-		boundaries: index(r110.countryLines, 1),
+		land: index(r110.land, 1, 8),
+		countries: index(focus(r110), 1, 8),
+		boundaries: index(r110.countryLines, 1, 8),
 		...pointLayers(1)
 	};
-	const band50 = (maxZoom: number): LayerIndex => ({
-		land: index(r50.land, maxZoom),
-		countries: index(r50.countries, maxZoom),
-		boundaries: index([...r50.countryLines, ...regionBorders], maxZoom),
+	const band50z2: LayerIndex = {
+		land: index(r50.land, 2, 8),
+		countries: index(focus(r50), 2, 8),
+		boundaries: index(r50.countryLines, 2, 8),
+		...pointLayers(2)
+	};
+	// Region borders are drawn from zoom 3 (see the style), so they start in zoom 3 tiles.
+	const band50 = (maxZoom: number, tolerance: number): LayerIndex => ({
+		land: index(r50.land, maxZoom, tolerance),
+		countries: index(focus(r50), maxZoom, tolerance),
+		boundaries: index([...r50.countryLines, ...regionBorders], maxZoom, tolerance),
 		...pointLayers(maxZoom)
 	});
-	const band50low = band50(3);
-	const band50high = band50(MAX_ZOOM);
+	const band50z3 = band50(3, 6);
+	const band50high = band50(MAX_ZOOM, 3);
 	const band10: LayerIndex = {
 		land: index(r10.land, MAX_ZOOM),
-		countries: index(r10.countries, MAX_ZOOM),
+		countries: index(focus(r10), MAX_ZOOM),
 		boundaries: index([...r10.countryLines, ...regionBorders], MAX_ZOOM),
 		...pointLayers(MAX_ZOOM)
 	};
@@ -556,7 +572,8 @@ function main(): void {
 			for (let y = 0; y < n; y++) {
 				let bandIndex: LayerIndex;
 				if (z <= 1) bandIndex = band110;
-				else if (z <= 3) bandIndex = band50low;
+				else if (z === 2) bandIndex = band50z2;
+				else if (z === 3) bandIndex = band50z3;
 				else if (z >= 5 && tileInDetail(z, x, y)) {
 					bandIndex = band10;
 					detailTiles++;

@@ -12,6 +12,7 @@ import { createServer } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+/** @type {Record<string, string>} */
 const TYPES = {
 	'.html': 'text/html; charset=utf-8',
 	'.js': 'text/javascript; charset=utf-8',
@@ -27,9 +28,15 @@ const TYPES = {
 	'.webmanifest': 'application/manifest+json'
 };
 
+/**
+ * @param {string[]} args
+ * @param {string} name
+ * @param {string} fallback
+ * @returns {string}
+ */
 function option(args, name, fallback) {
 	const i = args.indexOf(`--${name}`);
-	return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
+	return (i >= 0 && args[i + 1]) || fallback;
 }
 
 /**

@@ -2,7 +2,7 @@
 import type { FontFacesSpecification } from '@maplibre/maplibre-gl-style-spec';
 
 export const basemapManifest = {
-	"archive": "basemap/basemap.pmtiles?v=8878661660dd",
+	"archive": "basemap/basemap.pmtiles?v=043849eb4f5a",
 	"minzoom": 0,
 	"maxzoom": 6,
 	"attribution": "Natural Earth (public domain); GeoNames (CC BY 4.0)",
