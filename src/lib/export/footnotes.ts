@@ -31,6 +31,8 @@ import { oneLine } from './text-layout.ts';
 export const OUTLET_NOT_NAMED = 'Outlet not named';
 export const UNTITLED = 'Untitled';
 export const NO_LINK = 'No link on file';
+/** How an `unattributed` claimant is listed among the claims a document relays. */
+export const UNATTRIBUTED = 'its own unattributed statements';
 
 /** One cited document, with the parts a citation is built from. */
 export interface Footnote {
@@ -99,7 +101,7 @@ function sentence(text: string): CitationSentence {
 
 /**
  * A citation as sentences: outlet, title in quotes, publication date, reliability grade with its
- * meaning, the claimants relayed, the link (or "No link on file") and the atlas's own document
+ * meaning, the claimants whose claims it relays, the link (or "No link on file") and the atlas's own document
  * id, so a reader of a printed figure can find the record. The link is left without a full stop
  * so that copying it never copies a stray character.
  */
@@ -113,7 +115,8 @@ export function citationSentences(note: Omit<Footnote, 'text' | 'number'>): Cita
 		sentence(date),
 		sentence(`Reliability ${note.reliability.grade}: ${note.reliability.meaning}`)
 	];
-	if (note.claimants.length > 0) out.push(sentence(`Relays: ${note.claimants.join('; ')}`));
+	if (note.claimants.length > 0)
+		out.push(sentence(`Claims relayed from: ${note.claimants.join('; ')}`));
 	out.push(note.url === null ? sentence(NO_LINK) : { text: note.url, link: note.url });
 	out.push(sentence(`Atlas ref. ${note.documentId}`));
 	return out;
@@ -152,7 +155,10 @@ export function numberFootnotes(dataset: Dataset, orderedFeatureIds: readonly st
 	const features = new Map(dataset.features.map((f) => [f.id, f]));
 	const claims = new Map(dataset.claims.map((c) => [c.id, c]));
 	const documents = new Map(dataset.documents.map((d) => [d.id, d]));
-	const claimantNames = new Map(dataset.claimants.map((c) => [c.id, c.name]));
+	// "No source named" reads as a contradiction in a list of sources relayed; say what it is.
+	const claimantNames = new Map(
+		dataset.claimants.map((c) => [c.id, c.kind === 'unattributed' ? UNATTRIBUTED : c.name])
+	);
 
 	const drafts = new Map<string, Omit<Footnote, 'text' | 'number'> & { number: number }>();
 	const kept: FeatureFootnotes[] = [];

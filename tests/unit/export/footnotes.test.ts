@@ -74,6 +74,20 @@ describe('numberFootnotes', () => {
 		expect(notes.footnotes.map((f) => f.documentId)).toEqual(['doc-a', 'doc-b']);
 	});
 
+	it("lists statements without a named source as the outlet's own", () => {
+		const data = sample();
+		data.claimants.push({
+			id: 'none',
+			name: 'No source named',
+			kind: 'unattributed',
+			country: null
+		});
+		data.claims.push(claim('c5', 'none', ['doc-a']));
+		data.features[0]!.properties.claims.push('c5');
+		const note = numberFootnotes(data, ['builders']).footnotes[0]!;
+		expect(note.claimants).toEqual(['An intelligence service', 'its own unattributed statements']);
+	});
+
 	it('keeps a feature without claims, with no numbers and no footnotes', () => {
 		const notes = numberFootnotes(sample(), ['empty']);
 		expect(notes.features).toEqual([{ featureId: 'empty', name: 'Nothing cited', numbers: [] }]);
@@ -103,7 +117,7 @@ describe('citation text', () => {
 		const notes = numberFootnotes(sample(), ['builders']);
 		expect(notes.footnotes[0]!.text).toBe(
 			'Outlet A. "Headline A". Published Nov 2025. Reliability C: fairly reliable. ' +
-				'Relays: An intelligence service. https://a.example/story Atlas ref. doc-a.'
+				'Claims relayed from: An intelligence service. https://a.example/story Atlas ref. doc-a.'
 		);
 	});
 
