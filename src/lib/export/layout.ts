@@ -555,6 +555,208 @@ function placeFootnotes(
 
 /* ------------------------------------------------------------------------------------------ */
 
+interface Header {
+	title: TextBlock;
+	asOf: TextBlock;
+	subtitle: TextBlock | null;
+	bottom: number;
+}
+
+/** Title, the "as of" line right-aligned on the title's first baseline, and the subtitle. */
+function layoutHeader(
+	ts: Typesetter,
+	text: FigureText,
+	content: Rect,
+	warnings: string[]
+): Header | string {
+	const d = BASE_DESIGN;
+	const asOfFont = ts.font(d.asOfPt);
+	const titleFont = ts.font(d.titlePt, 700);
+	const asOfWidth = ts.measure(text.asOf, asOfFont);
+	// The title wraps short of the "as of" line rather than running under it.
+	const titleWidth = content.width - (asOfWidth > 0 ? asOfWidth + ts.pt(d.blockGapPt) : 0);
+	if (titleWidth < content.width / 2) {
+		return `The "as of" line is too long for a ${Math.round(content.width)} px wide text area.`;
+	}
+	const titleLines = wrapClamped(
+		ts,
+		text.title,
+		titleWidth,
+		titleFont,
+		d.titleMaxLines,
+		'title',
+		warnings
+	);
+	const title = stack(ts, titleLines, titleFont, content.x, content.y);
+	const firstBaseline = title.lines[0]?.baseline ?? content.y + titleFont.sizePx * d.baseline;
+	const asOfTop = firstBaseline - asOfFont.sizePx * d.baseline;
+	const asOfLine = ts.line(text.asOf, asOfFont, right(content), asOfTop, 'right');
+	const asOf: TextBlock = { rect: asOfLine.box, lines: [asOfLine] };
+	if (!text.subtitle?.trim()) return { title, asOf, subtitle: null, bottom: bottom(title.rect) };
+	const subFont = ts.font(d.subtitlePt);
+	const subLines = wrapClamped(
+		ts,
+		text.subtitle,
+		content.width,
+		subFont,
+		d.subtitleMaxLines,
+		'subtitle',
+		warnings
+	);
+	const subtitle = stack(
+		ts,
+		subLines,
+		subFont,
+		content.x,
+		bottom(title.rect) + ts.pt(d.smallGapPt)
+	);
+	return { title, asOf, subtitle, bottom: bottom(subtitle.rect) };
+}
+
+/** The map with its legend, north arrow and scale bar, between header and footer. */
+interface Middle {
+	mapArea: Rect;
+	map: Rect;
+	legend: LegendLayout | null;
+	northArrow: Rect;
+	scaleRect: Rect;
+	noteLines: string[];
+	bottom: number;
+}
+
+interface MiddleSpace {
+	/** Left edge, width and top of the space between header and footer, and its height. */
+	x: number;
+	y: number;
+	width: number;
+	height: number;
+	/** The map may not be shorter than this. */
+	minMapHeight: number;
+	/** Says why the map would be too small, given the height it would get. */
+	tooSmall: (mapHeight: number) => string;
+}
+
+/** Landscape: the map on the left, a column on the right with the legend above arrow and scale. */
+function layoutSide(
+	ts: Typesetter,
+	text: FigureText,
+	space: MiddleSpace,
+	mapAspect: number | undefined,
+	warnings: string[]
+): Middle | string {
+	const d = BASE_DESIGN;
+	const gap = ts.pt(d.blockGapPt);
+	const arrowSize = ts.pt(d.northArrowPt);
+	const sideW = Math.min(
+		Math.max(legendNaturalWidth(ts, text), ts.pt(d.sideColumnMinPt), arrowSize),
+		ts.pt(d.sideColumnMaxPt),
+		space.width * d.sideColumnMaxShare
+	);
+	if (space.height < space.minMapHeight) return space.tooSmall(space.height);
+	const noteLines = scaleNoteLines(ts, text, sideW, warnings);
+	const mapArea = {
+		x: space.x,
+		y: space.y,
+		width: space.width - sideW - gap,
+		height: space.height
+	};
+	const map = fitAspect(mapArea, mapAspect);
+	const sideX = right(map) + gap;
+	const scaleH = scaleBlockHeight(ts, noteLines.length);
+	const legend =
+		text.legend.length > 0 ? layoutLegend(ts, text, sideX, map.y, sideW, 1, warnings) : null;
+	// The arrow and scale bar line up with the map's foot, unless the legend above them reaches
+	// lower: then the column runs on below a short (letterboxed) map.
+	const legendFoot = legend ? bottom(legend.rect) + gap : map.y;
+	const columnBottom = Math.max(bottom(map), legendFoot + arrowSize + gap + scaleH);
+	if (columnBottom > space.y + space.height + EPSILON) {
+		return (
+			`The legend's ${text.legend.length} entries, the north arrow and the scale bar need ${Math.round(columnBottom - map.y)} px beside the map, ` +
+			`but only ${Math.round(space.height)} px are free. Choose a larger preset or hide layers.`
+		);
+	}
+	const scaleRect = { x: sideX, y: columnBottom - scaleH, width: sideW, height: scaleH };
+	const northArrow = {
+		x: sideX,
+		y: scaleRect.y - gap - arrowSize,
+		width: arrowSize,
+		height: arrowSize
+	};
+	return { mapArea, map, legend, northArrow, scaleRect, noteLines, bottom: columnBottom };
+}
+
+/**
+ * Portrait: the map on top, then a band with the legend in columns on the left and the arrow
+ * above the scale bar on the right. A side column would leave a portrait map too narrow.
+ */
+function layoutBelow(
+	ts: Typesetter,
+	text: FigureText,
+	space: MiddleSpace,
+	mapAspect: number | undefined,
+	warnings: string[]
+): Middle | string {
+	const d = BASE_DESIGN;
+	const gap = ts.pt(d.blockGapPt);
+	const arrowSize = ts.pt(d.northArrowPt);
+	const rightW = Math.max(
+		arrowSize,
+		Math.min(ts.pt(d.scaleColumnPt), space.width * d.scaleColumnMaxShare)
+	);
+	const noteLines = scaleNoteLines(ts, text, rightW, warnings);
+	const scaleH = scaleBlockHeight(ts, noteLines.length);
+	const legendW = space.width - rightW - gap;
+	const padding = ts.pt(d.legendPaddingPt);
+	const colGap = ts.pt(d.legendColumnGapPt);
+	const entryW = Math.min(legendNaturalWidth(ts, text) - 2 * padding, ts.pt(d.sideColumnMaxPt));
+	const fitting = Math.floor((legendW - 2 * padding + colGap) / (entryW + colGap));
+	const columns = Math.max(1, Math.min(text.legend.length, fitting));
+	// Laid out once at y = 0 for its height: the band's height decides how tall the map can be.
+	const legendH =
+		text.legend.length > 0
+			? layoutLegend(ts, text, space.x, 0, legendW, columns, []).rect.height
+			: 0;
+	const bandH = Math.max(legendH, arrowSize + gap + scaleH);
+	const areaH = space.height - bandH - gap;
+	if (areaH < space.minMapHeight) return space.tooSmall(areaH);
+	const mapArea = { x: space.x, y: space.y, width: space.width, height: areaH };
+	const map = fitAspect(mapArea, mapAspect);
+	const bandY = bottom(map) + gap;
+	const legend =
+		text.legend.length > 0
+			? layoutLegend(ts, text, space.x, bandY, legendW, columns, warnings)
+			: null;
+	const rightX = space.x + space.width - rightW;
+	return {
+		mapArea,
+		map,
+		legend,
+		northArrow: { x: rightX, y: bandY, width: arrowSize, height: arrowSize },
+		scaleRect: { x: rightX, y: bandY + arrowSize + gap, width: rightW, height: scaleH },
+		noteLines,
+		bottom: bandY + bandH
+	};
+}
+
+function scaleNoteLines(
+	ts: Typesetter,
+	text: FigureText,
+	width: number,
+	warnings: string[]
+): string[] {
+	if (!text.scaleNote) return [];
+	const font = ts.font(BASE_DESIGN.scaleNotePt);
+	return wrapClamped(
+		ts,
+		text.scaleNote,
+		width,
+		font,
+		BASE_DESIGN.scaleNoteMaxLines,
+		'scale note',
+		warnings
+	);
+}
+
 /**
  * Lays out a figure on a preset's canvas. Returns every rectangle and text line in device
  * pixels, or, when the content cannot fit with a map of useful size, a reason in words that
@@ -589,199 +791,53 @@ export function layoutFigure(
 		return { ok: false, reason: `A ${width} x ${height} px figure is smaller than its margins.` };
 	}
 
-	// Header: the "as of" line sits right-aligned on the first title line, so the title wraps short of it.
-	const asOfFont = ts.font(d.asOfPt);
-	const titleFont = ts.font(d.titlePt, 700);
-	const asOfWidth = ts.measure(text.asOf, asOfFont);
-	const titleWidth = content.width - (asOfWidth > 0 ? asOfWidth + gap : 0);
-	if (titleWidth < content.width / 2) {
-		return { ok: false, reason: `The "as of" line is too long for a ${width} px wide figure.` };
-	}
-	const title = stack(
-		ts,
-		wrapClamped(ts, text.title, titleWidth, titleFont, d.titleMaxLines, 'title', warnings),
-		titleFont,
-		content.x,
-		content.y
-	);
-	const firstBaseline = title.lines[0]?.baseline ?? content.y + titleFont.sizePx * d.baseline;
-	const asOfLine = ts.line(
-		text.asOf,
-		asOfFont,
-		right(content),
-		firstBaseline - asOfFont.sizePx * d.baseline,
-		'right'
-	);
-	const asOf: TextBlock = { rect: asOfLine.box, lines: [asOfLine] };
-	let headerBottom = bottom(title.rect);
-	let subtitle: TextBlock | null = null;
-	if (text.subtitle && text.subtitle.trim()) {
-		const subFont = ts.font(d.subtitlePt);
-		const lines = wrapClamped(
-			ts,
-			text.subtitle,
-			content.width,
-			subFont,
-			d.subtitleMaxLines,
-			'subtitle',
-			warnings
-		);
-		subtitle = stack(ts, lines, subFont, content.x, headerBottom + ts.pt(d.smallGapPt));
-		headerBottom = bottom(subtitle.rect);
-	}
+	const header = layoutHeader(ts, text, content, warnings);
+	if (typeof header === 'string') return { ok: false, reason: header };
 
-	// Footer heights first: they decide how much height the map keeps.
+	// Footer heights come first: they decide how much height the map keeps.
 	const caveatFont = ts.font(d.caveatPt, 400, 'italic');
 	const attributionFont = ts.font(d.attributionPt);
-	const caveatLines = wrapClamped(
-		ts,
-		text.caveat,
-		content.width,
-		caveatFont,
-		d.footerMaxLines,
-		'caveat',
-		warnings
-	);
-	const attributionLines = wrapClamped(
-		ts,
-		text.attribution,
-		content.width,
-		attributionFont,
-		d.footerMaxLines,
-		'attribution',
-		warnings
-	);
-	const caveatH = caveatLines.length * ts.lineHeight(caveatFont);
-	const attributionH = attributionLines.length * ts.lineHeight(attributionFont);
+	const footerLines = (t: string, font: FontSpec, what: string): string[] =>
+		wrapClamped(ts, t, content.width, font, d.footerMaxLines, what, warnings);
+	const caveatLines = footerLines(text.caveat, caveatFont, 'caveat');
+	const attributionLines = footerLines(text.attribution, attributionFont, 'attribution');
 	const draft = draftFootnotes(ts, text, content.width);
 	const footerH =
-		gap + caveatH + ts.pt(d.smallGapPt) + attributionH + (draft ? gap + draft.height : 0);
+		gap +
+		caveatLines.length * ts.lineHeight(caveatFont) +
+		ts.pt(d.smallGapPt) +
+		attributionLines.length * ts.lineHeight(attributionFont) +
+		(draft ? gap + draft.height : 0);
 
-	const middleTop = headerBottom + gap;
-	const middleH = bottom(content) - footerH - middleTop;
-	const minMapH = content.height * d.minMapHeightShare;
-	const tooSmall = (mapH: number): string => {
-		const notes = text.footnotes.length;
-		return (
-			`The map would be ${Math.max(0, Math.round(mapH))} px tall, under the ${Math.round(minMapH)} px minimum for a ${width} x ${height} px figure: ` +
+	const minMapHeight = content.height * d.minMapHeightShare;
+	const space: MiddleSpace = {
+		x: content.x,
+		y: header.bottom + gap,
+		width: content.width,
+		height: bottom(content) - footerH - (header.bottom + gap),
+		minMapHeight,
+		tooSmall: (mapH) =>
+			`The map would be ${Math.max(0, Math.round(mapH))} px tall, under the ${Math.round(minMapHeight)} px minimum for a ${width} x ${height} px figure: ` +
 			(draft
-				? `the ${notes} source footnote(s) need ${Math.round(draft.height)} px in ${draft.columns} column(s). `
+				? `the ${text.footnotes.length} source footnote(s) need ${Math.round(draft.height)} px in ${draft.columns} column(s). `
 				: '') +
 			'Choose a larger preset, hide layers to cite fewer sources, or shorten the title.'
-		);
 	};
-
 	const arrangement: 'side' | 'below' =
 		content.width >= d.sideArrangementMinAspect * content.height ? 'side' : 'below';
-	const arrowSize = ts.pt(d.northArrowPt);
-	const noteFont = ts.font(d.scaleNotePt);
-	let mapArea: Rect;
-	let map: Rect;
-	let legend: LegendLayout | null = null;
-	let northArrow: Rect;
-	let scaleRect: Rect;
-	let noteLines: string[];
-	let middleBottom: number;
-
-	if (arrangement === 'side') {
-		const sideW = Math.min(
-			Math.max(legendNaturalWidth(ts, text), ts.pt(d.sideColumnMinPt), arrowSize),
-			ts.pt(d.sideColumnMaxPt),
-			content.width * d.sideColumnMaxShare
-		);
-		noteLines = text.scaleNote
-			? wrapClamped(
-					ts,
-					text.scaleNote,
-					sideW,
-					noteFont,
-					d.scaleNoteMaxLines,
-					'scale note',
-					warnings
-				)
-			: [];
-		if (middleH < minMapH) return { ok: false, reason: tooSmall(middleH) };
-		mapArea = { x: content.x, y: middleTop, width: content.width - sideW - gap, height: middleH };
-		map = fitAspect(mapArea, options.mapAspect);
-		const sideX = right(map) + gap;
-		const scaleH = scaleBlockHeight(ts, noteLines.length);
-		if (text.legend.length > 0) legend = layoutLegend(ts, text, sideX, map.y, sideW, 1, warnings);
-		// The arrow and scale bar line up with the map's foot, unless the legend above them
-		// reaches lower: then the column runs on below a short (letterboxed) map.
-		const legendFoot = legend ? bottom(legend.rect) + gap : map.y;
-		const columnBottom = Math.max(bottom(map), legendFoot + arrowSize + gap + scaleH);
-		if (columnBottom > middleTop + middleH + EPSILON) {
-			return {
-				ok: false,
-				reason:
-					`The legend's ${text.legend.length} entries, the north arrow and the scale bar need ${Math.round(columnBottom - map.y)} px beside the map, ` +
-					`but only ${Math.round(middleH)} px are free. Choose a larger preset or hide layers.`
-			};
-		}
-		scaleRect = { x: sideX, y: columnBottom - scaleH, width: sideW, height: scaleH };
-		northArrow = {
-			x: sideX,
-			y: scaleRect.y - gap - arrowSize,
-			width: arrowSize,
-			height: arrowSize
-		};
-		middleBottom = columnBottom;
-	} else {
-		const rightW = Math.max(
-			arrowSize,
-			Math.min(ts.pt(d.scaleColumnPt), content.width * d.scaleColumnMaxShare)
-		);
-		noteLines = text.scaleNote
-			? wrapClamped(
-					ts,
-					text.scaleNote,
-					rightW,
-					noteFont,
-					d.scaleNoteMaxLines,
-					'scale note',
-					warnings
-				)
-			: [];
-		const scaleH = scaleBlockHeight(ts, noteLines.length);
-		const rightH = arrowSize + gap + scaleH;
-		const legendW = content.width - rightW - gap;
-		const entryW = legendNaturalWidth(ts, text) - 2 * ts.pt(d.legendPaddingPt);
-		const colGap = ts.pt(d.legendColumnGapPt);
-		const inner = legendW - 2 * ts.pt(d.legendPaddingPt);
-		const fitting = Math.floor(
-			(inner + colGap) / (Math.min(entryW, ts.pt(d.sideColumnMaxPt)) + colGap)
-		);
-		const columns = Math.max(1, Math.min(text.legend.length, fitting));
-		// Measured at y = 0 first: the band's height decides how tall the map can be.
-		const legendH =
-			text.legend.length > 0
-				? layoutLegend(ts, text, content.x, 0, legendW, columns, []).rect.height
-				: 0;
-		const bandH = Math.max(legendH, rightH);
-		const areaH = middleH - bandH - gap;
-		if (areaH < minMapH) return { ok: false, reason: tooSmall(areaH) };
-		mapArea = { x: content.x, y: middleTop, width: content.width, height: areaH };
-		map = fitAspect(mapArea, options.mapAspect);
-		const bandY = bottom(map) + gap;
-		if (text.legend.length > 0) {
-			legend = layoutLegend(ts, text, content.x, bandY, legendW, columns, warnings);
-		}
-		const rightX = right(content) - rightW;
-		northArrow = { x: rightX, y: bandY, width: arrowSize, height: arrowSize };
-		scaleRect = { x: rightX, y: bandY + arrowSize + gap, width: rightW, height: scaleH };
-		middleBottom = bandY + bandH;
-	}
-
-	// The footer follows the map directly, so a letterboxed map leaves its spare room at the bottom.
-	const caveatTop = middleBottom + gap;
-	const caveat = stack(ts, caveatLines, caveatFont, content.x, caveatTop);
-	const attribution = stack(
+	const middle = (arrangement === 'side' ? layoutSide : layoutBelow)(
 		ts,
-		attributionLines,
-		attributionFont,
-		content.x,
-		bottom(caveat.rect) + ts.pt(d.smallGapPt)
+		text,
+		space,
+		options.mapAspect,
+		warnings
 	);
+	if (typeof middle === 'string') return { ok: false, reason: middle };
+
+	// The footer follows the map directly, so a letterboxed map leaves its spare room at the foot.
+	const caveat = stack(ts, caveatLines, caveatFont, content.x, middle.bottom + gap);
+	const attributionTop = bottom(caveat.rect) + ts.pt(d.smallGapPt);
+	const attribution = stack(ts, attributionLines, attributionFont, content.x, attributionTop);
 	const footnotes = draft
 		? placeFootnotes(ts, text, draft, content.x, bottom(attribution.rect) + gap, content.width)
 		: null;
@@ -797,14 +853,14 @@ export function layoutFigure(
 			margin,
 			hairline: ts.pt(d.hairlinePt),
 			arrangement,
-			title,
-			asOf,
-			subtitle,
-			mapArea,
-			map,
-			legend,
-			northArrow,
-			scaleBar: layoutScaleBar(ts, scaleRect, noteLines),
+			title: header.title,
+			asOf: header.asOf,
+			subtitle: header.subtitle,
+			mapArea: middle.mapArea,
+			map: middle.map,
+			legend: middle.legend,
+			northArrow: middle.northArrow,
+			scaleBar: layoutScaleBar(ts, middle.scaleRect, middle.noteLines),
 			caveat,
 			attribution,
 			footnotes
