@@ -1,12 +1,26 @@
 import { expect, test } from './fixtures.ts';
 
-test('without WebGL the page says why the map is missing and keeps working', async ({
+test('without WebGL the list shows every feature with its sources and says why there is no map', async ({
 	page,
 	watch
-}) => {
+}, testInfo) => {
 	await page.goto('/');
 	await expect(page.locator('[data-map-state]')).toHaveAttribute('data-map-state', 'error');
 	await expect(page.getByRole('alert')).toContainText('WebGL');
-	await expect(page.getByRole('heading', { level: 1, name: 'Deployment Atlas' })).toBeVisible();
+	const list = page.getByRole('region', { name: 'Features' });
+	await expect(list.getByRole('status')).toHaveText('14 of 14 features shown');
+	// Every feature lists its sources in the list itself.
+	const cites = list.getByRole('list', { name: /^Sources for / });
+	await expect(cites).toHaveCount(14);
+	await expect(cites.first().getByRole('listitem').first()).toContainText('reliability');
+	// The panel works without a map, minus the zoom button.
+	await list.getByRole('button', { name: /military builders/ }).click();
+	const panel = page.getByRole('complementary');
+	await expect(panel).toContainText('about 5,000 personnel');
+	await expect(panel.getByRole('button', { name: 'Zoom to feature' })).toHaveCount(0);
+	await expect(
+		page.getByRole('button', { name: 'Kursk and the border', exact: true })
+	).toBeDisabled();
+	await page.screenshot({ path: testInfo.outputPath('no-webgl.png') });
 	expect(watch.pageErrors).toEqual([]);
 });

@@ -16,6 +16,11 @@ export class MapController {
 	/** The camera to use when the map starts, or was asked for before it existed. */
 	initialView = $state.raw<NamedView | Camera | null>(null);
 
+	/**
+	 * Space over the map that controls cover (the legend), so framed views stay clear of it.
+	 */
+	padding = $state.raw({ top: 48, right: 48, bottom: 48, left: 48 });
+
 	constructor(initialView: NamedView | Camera | null = null) {
 		this.initialView = initialView;
 	}
@@ -25,7 +30,30 @@ export class MapController {
 			this.initialView = view;
 			return;
 		}
+		this.fit(view.bounds);
+	}
+
+	/** Frames the bounds, with a short move (none when the user asks for reduced motion). */
+	fit(bounds: NamedView['bounds'], maxZoom = 8): void {
+		if (!this.map) {
+			this.initialView = { id: 'overview', label: '', bounds };
+			return;
+		}
 		const reduceMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
-		this.map.fitBounds(view.bounds, { padding: 24, duration: reduceMotion ? 0 : 900 });
+		this.map.fitBounds(bounds, {
+			padding: this.padding,
+			maxZoom,
+			duration: reduceMotion ? 0 : 900
+		});
+	}
+
+	/** Centres on a point at a zoom level, e.g. a searched place. */
+	flyTo(center: [number, number], zoom: number): void {
+		if (!this.map) {
+			this.initialView = { center, zoom };
+			return;
+		}
+		const reduceMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
+		this.map.flyTo({ center, zoom, duration: reduceMotion ? 0 : 1200 });
 	}
 }

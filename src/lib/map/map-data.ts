@@ -1,0 +1,124 @@
+/**
+ * The dataset as MapLibre sources: the deployment geometries (flat properties from
+ * `toMapFeatures`, plus what the symbols need) and one label point per drawn feature.
+ */
+import type { Feature, FeatureCollection, Geometry, Point } from 'geojson';
+import { claimsOf, headlineFigures, type EvidenceIndex } from '../data/evidence.ts';
+import { toMapFeatures, type MapFeatureProperties } from '../data/map-features.ts';
+import type { CategoryId, ClaimStatus } from '../data/schema.ts';
+import {
+	CATEGORY_ORDER,
+	CATEGORY_SYMBOLS,
+	confidenceTier,
+	type ConfidenceTier,
+	type SymbolKind
+} from './symbology.ts';
+
+export interface DeploymentProps extends MapFeatureProperties {
+	kind: SymbolKind;
+	confidence: ConfidenceTier;
+	/** The firmest status among the feature's claims: confirmed > reported > claimed > disputed. */
+	status: ClaimStatus;
+}
+
+export interface LabelProps {
+	id: string;
+	category: CategoryId;
+	kind: SymbolKind;
+	/** Short name, for low zooms. */
+	short: string;
+	/** Short name and the headline figures ("Reconstruction\n~5,000 · ≤10,000"). */
+	full: string;
+	/**
+	 * Position in a stack of labels that share one point (the Kursk zones share a polygon):
+	 * -1, 0, 1 for three, -0.5, 0.5 for two; null for a label that stands alone.
+	 */
+	slot: number | null;
+}
+
+/** Largest number of labels stacked at one point; more than that fall back to free placement. */
+export const MAX_STACK = 4;
+
+export interface DeploymentData {
+	features: FeatureCollection<Geometry, DeploymentProps>;
+	labels: FeatureCollection<Point, LabelProps>;
+}
+
+const STATUS_RANK: ClaimStatus[] = ['confirmed', 'reported', 'claimed', 'disputed'];
+
+function labelPoint(index: EvidenceIndex, id: string): [number, number] | null {
+	const p = index.features.get(id)?.properties.geometry_provenance;
+	if (!p || p.method === 'none' || !p.derived) return null;
+	return p.derived.label_point;
+}
+
+export function buildDeploymentData(index: EvidenceIndex): DeploymentData {
+	const base = toMapFeatures(index.dataset);
+	const features = base.features.map((f): Feature<Geometry, DeploymentProps> => {
+		const claims = claimsOf(index, f.properties.id);
+		const status =
+			STATUS_RANK.find((s) => claims.some((c) => c.status === s)) ?? ('claimed' as const);
+		return {
+			...f,
+			properties: {
+				...f.properties,
+				kind: CATEGORY_SYMBOLS[f.properties.category].kind,
+				confidence: confidenceTier(f.properties.best_credibility),
+				status
+			}
+		};
+	});
+	const labels = base.features.flatMap((f): Array<Feature<Point, LabelProps>> => {
+		const at = labelPoint(index, f.properties.id);
+		if (!at) return [];
+		const category = f.properties.category;
+		const symbol = CATEGORY_SYMBOLS[category];
+		const figures = headlineFigures(claimsOf(index, f.properties.id));
+		const short = symbol.kind === 'point' ? f.properties.name : symbol.short;
+		return [
+			{
+				type: 'Feature',
+				id: f.properties.id,
+				geometry: { type: 'Point', coordinates: at },
+				properties: {
+					id: f.properties.id,
+					category,
+					kind: symbol.kind,
+					short,
+					full: figures ? `${short}\n${figures}` : short,
+					slot: null
+				}
+			}
+		];
+	});
+	stackShared(labels);
+	return {
+		features: { type: 'FeatureCollection', features },
+		labels: { type: 'FeatureCollection', features: labels }
+	};
+}
+
+/**
+ * Gives labels of zones and flows that share a point a slot each, in category order, so they
+ * can be drawn one above the other instead of hiding each other. Events keep free placement.
+ */
+function stackShared(labels: Array<Feature<Point, LabelProps>>): void {
+	const groups = new Map<string, Array<Feature<Point, LabelProps>>>();
+	for (const label of labels) {
+		if (label.properties.kind === 'point') continue;
+		const [lon, lat] = label.geometry.coordinates as [number, number];
+		const key = `${lon.toFixed(3)},${lat.toFixed(3)}`;
+		groups.set(key, [...(groups.get(key) ?? []), label]);
+	}
+	for (const group of groups.values()) {
+		if (group.length < 2 || group.length > MAX_STACK) continue;
+		group.sort(
+			(a, b) =>
+				CATEGORY_ORDER.indexOf(a.properties.category) -
+				CATEGORY_ORDER.indexOf(b.properties.category)
+		);
+		group.forEach((label, i) => {
+			label.properties.slot = i - (group.length - 1) / 2;
+		});
+	}
+}

@@ -1,0 +1,172 @@
+import type { Page } from '@playwright/test';
+import { expect, test, waitForMapIdle } from './fixtures.ts';
+
+/** Opens the map centred on a point and clicks the middle of the map, where that point is. */
+async function clickMapAt(page: Page, camera: string): Promise<void> {
+	await page.goto(`/#at=${camera}`);
+	await waitForMapIdle(page);
+	const box = (await page.locator('.maplibregl-canvas').boundingBox())!;
+	await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+}
+
+const panel = (page: Page) => page.getByRole('complementary');
+
+test('clicking the Kursk region shows the builders, their claimants and dated sources', async ({
+	page,
+	watch: _
+}) => {
+	await page.goto('/#at=7/51.7/36.2');
+	await waitForMapIdle(page);
+	// Three zones share the Kursk polygon; with the other two hidden, a click finds the builders.
+	await page.getByRole('checkbox', { name: 'Combat deployment' }).uncheck();
+	await page.getByRole('checkbox', { name: 'Demining' }).uncheck();
+	await waitForMapIdle(page);
+	const box = (await page.locator('.maplibregl-canvas').boundingBox())!;
+	await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+
+	const aside = panel(page);
+	await expect(aside.getByRole('heading', { level: 2 })).toHaveText(/military builders/);
+	await expect(aside.getByRole('heading', { level: 2 })).toBeFocused();
+	await expect(aside).toContainText('about 5,000 personnel');
+	await expect(aside).toContainText('Russian Security Council');
+	await expect(aside).toContainText('National Intelligence Service');
+	await expect(aside).toContainText('Figures differ: shown side by side, not merged.');
+	const sources = aside.getByRole('region', { name: 'Sources' }).getByRole('listitem');
+	await expect(sources.first()).toContainText('Published');
+	await expect(sources.first()).toContainText('No link on file.');
+});
+
+test('a click where zones overlap offers the others under the pointer', async ({
+	page,
+	watch: _
+}) => {
+	await clickMapAt(page, '7/51.7/36.2');
+	const aside = panel(page);
+	await expect(aside).toContainText('Also at this spot:');
+	await aside.getByRole('button', { name: 'Kursk region: combat deployment' }).click();
+	await expect(aside.getByRole('heading', { level: 2 })).toHaveText(/combat deployment/);
+	await expect(aside).toContainText('more than 10,000 troops');
+	await expect(aside.getByRole('region', { name: 'Disputes' })).toContainText('Disputed by');
+});
+
+test('the border band shows about 10,000 and says its width is an assumption', async ({
+	page,
+	watch: _
+}) => {
+	await clickMapAt(page, '8/50.45/37.0');
+	const aside = panel(page);
+	await expect(aside.getByRole('heading', { level: 2 })).toHaveText(/border/i);
+	await expect(aside).toContainText('about 10,000 personnel');
+	await expect(aside).toContainText("Width is an analyst's assumption");
+});
+
+test('the Far East zone shows the 15,000 sent and the 40,000 planned, each with sources', async ({
+	page,
+	watch: _
+}) => {
+	await clickMapAt(page, '4/62/135');
+	const aside = panel(page);
+	await expect(aside.getByRole('heading', { level: 2 })).toHaveText(/Far East/);
+	await expect(aside).toContainText('about 15,000 labourers');
+	await expect(aside).toContainText('about 40,000 labourers');
+	await expect(aside).toContainText('Multilateral Sanctions Monitoring Team');
+	expect(
+		await aside.getByRole('region', { name: 'Sources' }).getByRole('listitem').count()
+	).toBeGreaterThan(1);
+});
+
+test('everything works from the keyboard: list, panel, Escape back to the list', async ({
+	page,
+	watch: _
+}) => {
+	await page.goto('/');
+	await waitForMapIdle(page);
+	const list = page.getByRole('region', { name: 'Features' });
+	await list.getByRole('button', { name: /^Russian Far East: North Korean labourers/ }).focus();
+	await page.keyboard.press('ArrowDown');
+	await expect(list.getByRole('button', { name: /^Russia-Ukraine border/ })).toBeFocused();
+	await page.keyboard.press('Enter');
+	const heading = panel(page).getByRole('heading', { level: 2 });
+	await expect(heading).toHaveText(/Russia-Ukraine border/);
+	await expect(heading).toBeFocused();
+	await expect(panel(page)).toContainText('about 10,000 personnel');
+	await page.keyboard.press('Escape');
+	await expect(panel(page)).toHaveCount(0);
+	await expect(list.getByRole('button', { name: /^Russia-Ukraine border/ })).toBeFocused();
+});
+
+test('search finds features, places and sources and opens what is chosen', async ({
+	page,
+	watch: _
+}) => {
+	await page.goto('/');
+	await waitForMapIdle(page);
+	const box = page.getByRole('combobox', { name: 'Search features, places and sources' });
+	await box.fill('far east');
+	await expect(page.getByRole('option').first()).toContainText('Russian Far East');
+	await box.press('Enter');
+	await expect(panel(page).getByRole('heading', { level: 2 })).toHaveText(/Far East/);
+
+	await box.fill('japan today');
+	const option = page.getByRole('option', { name: /Japan Today/ });
+	await expect(option).toBeVisible();
+	await box.press('ArrowDown');
+	await box.press('ArrowUp');
+	await box.press('Enter');
+	const list = page.getByRole('region', { name: 'Features' });
+	await expect(list).toContainText('Citing Japan Today');
+	await expect(list.getByRole('status')).not.toHaveText(/^14 of/);
+
+	await box.fill('vladivostok');
+	await expect(page.getByRole('option', { name: /Vladivostok/ })).toBeVisible();
+	await box.press('Enter');
+	await waitForMapIdle(page);
+});
+
+test('the feature list filters and sorts, and says how many are shown', async ({
+	page,
+	watch: _
+}) => {
+	await page.goto('/');
+	const list = page.getByRole('region', { name: 'Features' });
+	await expect(list.getByRole('status')).toHaveText('14 of 14 features shown');
+	await list.getByRole('combobox', { name: 'Category' }).selectOption('event');
+	await expect(list.getByRole('status')).toHaveText('6 of 14 features shown');
+	await list.getByRole('combobox', { name: 'Sort by' }).selectOption('date');
+	const names = await list.locator('button.feature .name').allTextContents();
+	expect(names.at(-1)).toMatch(/NIS findings/);
+	await list.getByRole('searchbox', { name: 'Filter' }).fill('Lavrov');
+	await expect(list.getByRole('status')).toHaveText('1 of 14 features shown');
+	await expect(list).toContainText('Not drawn on the map');
+});
+
+test('legend checkboxes name each layer and hide it', async ({ page, watch: _ }, testInfo) => {
+	await page.goto('/#at=5.5/51.5/37');
+	await waitForMapIdle(page);
+	const legend = page.getByRole('region', { name: 'Legend' });
+	const border = legend.getByRole('checkbox', { name: 'Border guard duty' });
+	await expect(border).toBeChecked();
+	await border.uncheck();
+	await waitForMapIdle(page);
+	await expect(border).not.toBeChecked();
+	await legend.getByRole('button', { name: 'Show what the symbols mean' }).click();
+	await expect(legend).toContainText('Higher confidence');
+	await expect(legend).toContainText('Band of assumed width along a border');
+	await page.screenshot({ path: testInfo.outputPath('legend.png') });
+});
+
+test('a lost WebGL context recovers with the selection intact', async ({ page, watch: _ }) => {
+	await clickMapAt(page, '8/50.45/37.0');
+	await expect(panel(page).getByRole('heading', { level: 2 })).toHaveText(/border/i);
+	await page.evaluate(async () => {
+		const canvas = document.querySelector<HTMLCanvasElement>('.maplibregl-canvas')!;
+		const gl = canvas.getContext('webgl2') ?? canvas.getContext('webgl');
+		const ext = gl!.getExtension('WEBGL_lose_context')!;
+		ext.loseContext();
+		await new Promise((r) => setTimeout(r, 300));
+		ext.restoreContext();
+	});
+	await waitForMapIdle(page);
+	await expect(panel(page).getByRole('heading', { level: 2 })).toHaveText(/border/i);
+	await expect(page.locator('[data-map-state]')).toHaveAttribute('data-map-state', 'idle');
+});
