@@ -11,3 +11,4 @@ export * from './footnotes.ts';
 export * from './citations.ts';
 export * from './figure.ts';
 export * from './compose.ts';
+export * from './briefing-figures.ts';
