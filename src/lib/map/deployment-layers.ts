@@ -25,6 +25,7 @@ import { ABOVE_LABELS } from './sync.ts';
 
 export const DEPLOYMENT_SOURCE = 'deployments';
 export const LABEL_SOURCE = 'deployment-labels';
+export const OUTLINE_SOURCE = 'deployment-outlines';
 /** Every overlay layer id starts with this, so the sync step knows which layers are its own. */
 export const LAYER_PREFIX = 'dep-';
 
@@ -91,7 +92,9 @@ function zoneLayers(category: CategoryId, theme: Theme, ui: OverlayUi): LayerSpe
 			filter,
 			paint: {
 				'fill-color': colour,
-				'fill-opacity': faded(0.1, ui.fade)
+				'fill-opacity': faded(0.1, ui.fade),
+				// No antialiased edge: where a zone is cut at 180 degrees it would show as a seam.
+				'fill-antialias': false
 			}
 		},
 		{
@@ -102,28 +105,42 @@ function zoneLayers(category: CategoryId, theme: Theme, ui: OverlayUi): LayerSpe
 			paint: { 'fill-pattern': pattern, 'fill-opacity': faded(1, ui.fade) }
 		},
 		{
+			id: `${id}-outline`,
+			type: 'line',
+			source: OUTLINE_SOURCE,
+			filter,
+			layout: { 'line-join': 'round' },
+			paint: {
+				'line-color': colour,
+				'line-width': ['case', hovered, 2.8, 1.6],
+				'line-dasharray': dash,
+				'line-opacity': faded(1, ui.fade)
+			}
+		},
+		// Selection is a solid line over the dashed outline, on a white casing: dash patterns
+		// cannot follow feature-state, opacity can.
+		{
 			id: `${id}-casing`,
 			type: 'line',
-			source: DEPLOYMENT_SOURCE,
+			source: OUTLINE_SOURCE,
 			filter,
 			layout: { 'line-join': 'round' },
 			paint: {
 				'line-color': theme.overlay.selectionCasing,
-				'line-width': ['case', selected, 7, 0],
-				'line-opacity': ['case', selected, 0.9, 0]
+				'line-width': 5,
+				'line-opacity': ['case', selected, 0.85, 0]
 			}
 		},
 		{
-			id: `${id}-outline`,
+			id: `${id}-selected`,
 			type: 'line',
-			source: DEPLOYMENT_SOURCE,
+			source: OUTLINE_SOURCE,
 			filter,
 			layout: { 'line-join': 'round' },
 			paint: {
-				'line-color': ['case', selected, theme.overlay.selection, colour],
-				'line-width': ['case', selected, 3.5, hovered, 2.8, 1.6],
-				'line-dasharray': dash,
-				'line-opacity': faded(1, ui.fade)
+				'line-color': theme.overlay.selection,
+				'line-width': 2.2,
+				'line-opacity': ['case', selected, 1, 0]
 			}
 		}
 	];
@@ -293,6 +310,7 @@ export function buildOverlay(data: DeploymentData, theme: Theme, ui: OverlayUi):
 	return {
 		sources: {
 			[DEPLOYMENT_SOURCE]: { type: 'geojson', data: data.features, promoteId: 'id' },
+			[OUTLINE_SOURCE]: { type: 'geojson', data: data.outlines, promoteId: 'id' },
 			[LABEL_SOURCE]: { type: 'geojson', data: data.labels, promoteId: 'id' }
 		},
 		layers

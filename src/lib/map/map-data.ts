@@ -2,7 +2,14 @@
  * The dataset as MapLibre sources: the deployment geometries (flat properties from
  * `toMapFeatures`, plus what the symbols need) and one label point per drawn feature.
  */
-import type { Feature, FeatureCollection, Geometry, Point } from 'geojson';
+import type {
+	Feature,
+	FeatureCollection,
+	Geometry,
+	MultiLineString,
+	Point,
+	Position
+} from 'geojson';
 import { claimsOf, headlineFigures, type EvidenceIndex } from '../data/evidence.ts';
 import { toMapFeatures, type MapFeatureProperties } from '../data/map-features.ts';
 import type { CategoryId, ClaimStatus } from '../data/schema.ts';
@@ -41,6 +48,11 @@ export const MAX_STACK = 4;
 
 export interface DeploymentData {
 	features: FeatureCollection<Geometry, DeploymentProps>;
+	/**
+	 * Outlines of the zones as lines, without the edges along the antimeridian where a polygon
+	 * was cut in two (drawn as polygon outlines, they would show as a seam at 180 degrees).
+	 */
+	outlines: FeatureCollection<MultiLineString, DeploymentProps>;
 	labels: FeatureCollection<Point, LabelProps>;
 }
 
@@ -92,8 +104,15 @@ export function buildDeploymentData(index: EvidenceIndex): DeploymentData {
 		];
 	});
 	stackShared(labels);
+	const outlines = features.flatMap((f): Array<Feature<MultiLineString, DeploymentProps>> => {
+		const lines = outlineOf(f.geometry);
+		return lines.length > 0
+			? [{ ...f, geometry: { type: 'MultiLineString', coordinates: lines } }]
+			: [];
+	});
 	return {
 		features: { type: 'FeatureCollection', features },
+		outlines: { type: 'FeatureCollection', features: outlines },
 		labels: { type: 'FeatureCollection', features: labels }
 	};
 }
@@ -121,4 +140,30 @@ function stackShared(labels: Array<Feature<Point, LabelProps>>): void {
 			label.properties.slot = i - (group.length - 1) / 2;
 		});
 	}
+}
+
+const onAntimeridian = (a: Position, b: Position) => Math.abs(a[0]!) === 180 && a[0] === b[0];
+
+/** The rings of a polygonal geometry as lines, broken where an edge runs along 180 degrees. */
+export function outlineOf(geometry: Geometry): Position[][] {
+	const polygons =
+		geometry.type === 'Polygon'
+			? [geometry.coordinates]
+			: geometry.type === 'MultiPolygon'
+				? geometry.coordinates
+				: [];
+	const lines: Position[][] = [];
+	for (const ring of polygons.flat()) {
+		let run: Position[] = [];
+		ring.forEach((point, i) => {
+			const prev = ring[i - 1];
+			if (prev && onAntimeridian(prev, point)) {
+				if (run.length > 1) lines.push(run);
+				run = [];
+			}
+			run.push(point);
+		});
+		if (run.length > 1) lines.push(run);
+	}
+	return lines;
 }

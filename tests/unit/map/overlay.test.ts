@@ -9,7 +9,7 @@ import {
 	interactiveLayerIds,
 	LAYER_PREFIX
 } from '../../../src/lib/map/deployment-layers.ts';
-import { buildDeploymentData } from '../../../src/lib/map/map-data.ts';
+import { buildDeploymentData, outlineOf } from '../../../src/lib/map/map-data.ts';
 import { defaultTheme } from '../../../src/lib/map/theme.ts';
 
 const index = indexDataset(loadGeo('geo').dataset);
@@ -107,5 +107,46 @@ describe('deployment map data', () => {
 		);
 		expect(props['kursk-construction']).toMatchObject({ confidence: 'high', status: 'confirmed' });
 		expect(props['border-guard-band']).toMatchObject({ confidence: 'medium', status: 'reported' });
+	});
+});
+
+describe('zone outlines', () => {
+	it('leave out edges that run along the antimeridian, where a zone was cut in two', () => {
+		const lines = outlineOf({
+			type: 'Polygon',
+			coordinates: [
+				[
+					[170, 60],
+					[180, 60],
+					[180, 65],
+					[170, 65],
+					[170, 60]
+				]
+			]
+		});
+		expect(lines).toEqual([
+			[
+				[170, 60],
+				[180, 60]
+			],
+			[
+				[180, 65],
+				[170, 65],
+				[170, 60]
+			]
+		]);
+	});
+
+	it('draw every zone of the real data, and the Far East without a seam at 180 degrees', () => {
+		const far = data.outlines.features.find((f) => f.properties.id === 'far-east-labour')!;
+		for (const line of far.geometry.coordinates) {
+			for (let i = 1; i < line.length; i++) {
+				const [a, b] = [line[i - 1]!, line[i]!];
+				expect(Math.abs(a[0]!) === 180 && a[0] === b[0]).toBe(false);
+			}
+		}
+		expect(data.outlines.features.map((f) => f.properties.id)).toEqual(
+			expect.arrayContaining(['kursk-combat', 'border-guard-band', 'far-east-labour'])
+		);
 	});
 });
