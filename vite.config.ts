@@ -6,6 +6,9 @@ export default defineConfig({
 	preview: { port: 4173, strictPort: false },
 	test: {
 		include: ['tests/unit/**/*.test.ts'],
-		environment: 'node'
+		environment: 'node',
+		globalSetup: ['tests/unit/global-setup.ts'],
+		// Two cores shared with the browser tests' builds: allow slow machines, never rely on speed.
+		testTimeout: 20_000
 	}
 });

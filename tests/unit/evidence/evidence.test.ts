@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadGeo } from '../../../src/lib/data/geo-files.server.ts';
+import { realDataset } from '../real-dataset.ts';
 import {
 	claimsOf,
 	describeProvenance,
@@ -16,7 +16,7 @@ import {
 } from '../../../src/lib/data/evidence.ts';
 import type { Claim, Dataset, Figure } from '../../../src/lib/data/schema.ts';
 
-const real = indexDataset(loadGeo('geo').dataset);
+const real = indexDataset(realDataset());
 
 const date = { value: '2025-11', precision: 'month', resolution: 'stated' } as const;
 

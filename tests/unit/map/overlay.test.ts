@@ -1,7 +1,7 @@
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import { describe, expect, it } from 'vitest';
 import { indexDataset } from '../../../src/lib/data/evidence.ts';
-import { loadGeo } from '../../../src/lib/data/geo-files.server.ts';
+import { realDataset } from '../real-dataset.ts';
 import { CATEGORY_IDS, type CategoryId } from '../../../src/lib/data/schema.ts';
 import { buildStyle } from '../../../src/lib/map/basemap-style.ts';
 import {
@@ -12,7 +12,7 @@ import {
 import { buildDeploymentData, outlineOf } from '../../../src/lib/map/map-data.ts';
 import { defaultTheme } from '../../../src/lib/map/theme.ts';
 
-const index = indexDataset(loadGeo('geo').dataset);
+const index = indexDataset(realDataset());
 const data = buildDeploymentData(index);
 const all = new Set<CategoryId>(CATEGORY_IDS);
 
