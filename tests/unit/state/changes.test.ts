@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { loadGeo } from '../../../src/lib/data/geo-files.server.ts';
+import { realDataset } from '../real-dataset.ts';
 import type { Figure } from '../../../src/lib/data/schema.ts';
 import {
 	formatDayRange,
@@ -213,7 +213,7 @@ describe('revised figures, as reported', () => {
 });
 
 describe('on the real data', () => {
-	const { dataset: real } = loadGeo('geo');
+	const real = realDataset();
 	const entries = whatChanged(real, day('2025-01-15'), day('2025-11-15'));
 
 	test('January to November 2025: combat ended, reconstruction began, the NIS figures came in', () => {

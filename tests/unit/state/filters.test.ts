@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { loadGeo } from '../../../src/lib/data/geo-files.server.ts';
+import { realDataset } from '../real-dataset.ts';
 import { mapFeatureProperties, toMapFeatures } from '../../../src/lib/data/map-features.ts';
 import { CATEGORY_IDS } from '../../../src/lib/data/schema.ts';
 import {
@@ -31,7 +31,7 @@ import {
 	prng
 } from './helpers.ts';
 
-const { dataset } = loadGeo('geo');
+const dataset = realDataset();
 
 describe('matchesFilters and countShown', () => {
 	function small() {

@@ -3,7 +3,7 @@
  * both by MapLibre's expression evaluator (what the map draws) and the JS predicate (the list).
  */
 import { describe, expect, test } from 'vitest';
-import { loadGeo } from '../../../src/lib/data/geo-files.server.ts';
+import { realDataset } from '../real-dataset.ts';
 import { mapFeatureProperties } from '../../../src/lib/data/map-features.ts';
 import { DEFAULT_FILTERS } from '../../../src/lib/state/filters.ts';
 import {
@@ -17,7 +17,7 @@ import {
 } from '../../../src/lib/state/time.ts';
 import { day, mapKeeps, mapOpacity } from './helpers.ts';
 
-const { dataset } = loadGeo('geo');
+const dataset = realDataset();
 
 /** What the map draws for a feature: hidden, or its fade ('certain' is full opacity). */
 function onMap(id: string, time: TimeSelection): string {
