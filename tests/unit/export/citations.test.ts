@@ -120,9 +120,11 @@ describe('escapeMarkdown', () => {
 	});
 });
 
+// Loaded once, outside any test, so its validation time never counts against a test's timeout.
+const { dataset: real } = loadGeo('geo');
+
 describe('the real data', () => {
 	it('cites the NIS, outlets not named, and no link for the Kursk builders', () => {
-		const { dataset: real } = loadGeo('geo');
 		const notes = numberFootnotes(real, footnoteOrder(real, ['kursk-construction']));
 		const text = citationsText({ title: 'Builders', asOf: 'As of 4 Nov 2025' }, notes);
 		expect(text).toContain('Outlet not named.');
