@@ -29,6 +29,9 @@ export default ts.config(
 		rules: {
 			// The TypeScript compiler already reports undefined names, with type information.
 			'no-undef': 'off',
+			// Flags every Set and Map, including temporaries built inside a function or $derived that
+			// are never state; reactive collections are chosen deliberately where state needs them.
+			'svelte/prefer-svelte-reactivity': 'off',
 			'@typescript-eslint/no-unused-vars': [
 				'error',
 				{ argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }

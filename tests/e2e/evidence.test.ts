@@ -115,7 +115,7 @@ test('search finds features, places and sources and opens what is chosen', async
 	await box.press('Enter');
 	const list = page.getByRole('region', { name: 'Features' });
 	await expect(list).toContainText('Citing Japan Today');
-	await expect(list.getByRole('status')).not.toHaveText(/^14 of/);
+	await expect(list.getByRole('status')).not.toHaveText(/^All 14/);
 
 	await box.fill('vladivostok');
 	await expect(page.getByRole('option', { name: /Vladivostok/ })).toBeVisible();
@@ -129,14 +129,26 @@ test('the feature list filters and sorts, and says how many are shown', async ({
 }) => {
 	await page.goto('/');
 	const list = page.getByRole('region', { name: 'Features' });
-	await expect(list.getByRole('status')).toHaveText('14 of 14 features shown');
-	await list.getByRole('combobox', { name: 'Category' }).selectOption('event');
+	await expect(list.getByRole('status')).toHaveText('All 14 features shown');
+	// Layer toggles in the legend narrow the list as they do the map.
+	const legend = page.getByRole('region', { name: 'Legend' });
+	for (const name of [
+		'Labour',
+		'Border guard duty',
+		'Combat deployment',
+		'Reconstruction (military builders)',
+		'Demining',
+		'Dispatch from North Korea',
+		'Labourers enlisted in the Russian military'
+	]) {
+		await legend.getByRole('checkbox', { name, exact: true }).uncheck();
+	}
 	await expect(list.getByRole('status')).toHaveText('6 of 14 features shown');
 	await list.getByRole('combobox', { name: 'Sort by' }).selectOption('date');
 	const names = await list.locator('button.feature .name').allTextContents();
 	expect(names.at(-1)).toMatch(/NIS findings/);
 	await list.getByRole('searchbox', { name: 'Filter' }).fill('Lavrov');
-	await expect(list.getByRole('status')).toHaveText('1 of 14 features shown');
+	await expect(list.getByRole('status')).toHaveText('1 of 14 features shown (filtered by text)');
 	await expect(list).toContainText('Not drawn on the map');
 });
 

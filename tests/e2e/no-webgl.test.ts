@@ -8,7 +8,7 @@ test('without WebGL the list shows every feature with its sources and says why t
 	await expect(page.locator('[data-map-state]')).toHaveAttribute('data-map-state', 'error');
 	await expect(page.getByRole('alert')).toContainText('WebGL');
 	const list = page.getByRole('region', { name: 'Features' });
-	await expect(list.getByRole('status')).toHaveText('14 of 14 features shown');
+	await expect(list.getByRole('status')).toHaveText('All 14 features shown');
 	// Every feature lists its sources in the list itself.
 	const cites = list.getByRole('list', { name: /^Sources for / });
 	await expect(cites).toHaveCount(14);

@@ -240,6 +240,8 @@ function labelLayers(theme: Theme, ui: OverlayUi): LayerSpecification[] {
 	const visible = CATEGORY_IDS.filter((c) => ui.visible.has(c));
 	const inVisible: ExpressionSpecification = ['in', ['get', 'category'], ['literal', visible]];
 	const stacked: ExpressionSpecification = ['!=', ['get', 'slot'], null];
+	// Labels carry their feature's properties, so the time and evidence filter applies to them too.
+	const extra = ui.filter ? [ui.filter] : [];
 	const shared = {
 		type: 'symbol' as const,
 		source: LABEL_SOURCE,
@@ -248,7 +250,8 @@ function labelLayers(theme: Theme, ui: OverlayUi): LayerSpecification[] {
 		paint: {
 			'text-color': theme.overlay.label,
 			'text-halo-color': theme.overlay.labelHalo,
-			'text-halo-width': 1.6
+			'text-halo-width': 1.6,
+			'text-opacity': faded(1, ui.fade)
 		}
 	};
 	const layout = {
@@ -263,7 +266,7 @@ function labelLayers(theme: Theme, ui: OverlayUi): LayerSpecification[] {
 		{
 			...shared,
 			id: `${LAYER_PREFIX}labels`,
-			filter: ['all', inVisible, ['!', stacked]],
+			filter: ['all', inVisible, ['!', stacked], ...extra] as FilterSpecification,
 			layout: {
 				...layout,
 				'text-variable-anchor': ['top', 'bottom', 'left', 'right', 'top-left', 'bottom-right'],
@@ -275,7 +278,7 @@ function labelLayers(theme: Theme, ui: OverlayUi): LayerSpecification[] {
 		{
 			...shared,
 			id: `${LAYER_PREFIX}labels-stacked`,
-			filter: ['all', inVisible, stacked],
+			filter: ['all', inVisible, stacked, ...extra] as FilterSpecification,
 			layout: {
 				...layout,
 				'text-anchor': 'center',

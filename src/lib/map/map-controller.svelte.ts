@@ -13,6 +13,12 @@ export class MapController {
 	status = $state<MapStatus>('loading');
 	/** Why the map could not start, in words for the user. */
 	error = $state<string | null>(null);
+	/**
+	 * Where the map is, once the user (or a view button) has moved it; null while it still shows
+	 * the start view, so an untouched map gives a link without a position.
+	 */
+	camera = $state.raw<Camera | null>(null);
+
 	/** The camera to use when the map starts, or was asked for before it existed. */
 	initialView = $state.raw<NamedView | Camera | null>(null);
 
@@ -45,6 +51,15 @@ export class MapController {
 			maxZoom,
 			duration: reduceMotion ? 0 : 900
 		});
+	}
+
+	/** Moves to a camera at once, e.g. when Back restores an earlier view. */
+	jumpTo(camera: Camera): void {
+		if (!this.map) {
+			this.initialView = camera;
+			return;
+		}
+		this.map.jumpTo({ center: camera.center, zoom: camera.zoom });
 	}
 
 	/** Centres on a point at a zoom level, e.g. a searched place. */

@@ -12,7 +12,7 @@ import type {
 } from 'geojson';
 import { claimsOf, headlineFigures, type EvidenceIndex } from '../data/evidence.ts';
 import { toMapFeatures, type MapFeatureProperties } from '../data/map-features.ts';
-import type { CategoryId, ClaimStatus } from '../data/schema.ts';
+import type { ClaimStatus } from '../data/schema.ts';
 import {
 	CATEGORY_ORDER,
 	CATEGORY_SYMBOLS,
@@ -28,10 +28,8 @@ export interface DeploymentProps extends MapFeatureProperties {
 	status: ClaimStatus;
 }
 
-export interface LabelProps {
-	id: string;
-	category: CategoryId;
-	kind: SymbolKind;
+/** A label carries its feature's properties, so the same time and evidence filter applies. */
+export interface LabelProps extends DeploymentProps {
 	/** Short name, for low zooms. */
 	short: string;
 	/** Short name and the headline figures ("Reconstruction\n~5,000 · ≤10,000"). */
@@ -80,7 +78,7 @@ export function buildDeploymentData(index: EvidenceIndex): DeploymentData {
 			}
 		};
 	});
-	const labels = base.features.flatMap((f): Array<Feature<Point, LabelProps>> => {
+	const labels = features.flatMap((f): Array<Feature<Point, LabelProps>> => {
 		const at = labelPoint(index, f.properties.id);
 		if (!at) return [];
 		const category = f.properties.category;
@@ -93,9 +91,7 @@ export function buildDeploymentData(index: EvidenceIndex): DeploymentData {
 				id: f.properties.id,
 				geometry: { type: 'Point', coordinates: at },
 				properties: {
-					id: f.properties.id,
-					category,
-					kind: symbol.kind,
+					...f.properties,
 					short,
 					full: figures ? `${short}\n${figures}` : short,
 					slot: null

@@ -1,26 +1,91 @@
 /**
- * What the user is looking at: visible layers, the selected and hovered feature. One instance
- * per page; components read it and call its methods, and the map follows it through MapView.
+ * What the user is looking at: visible layers, time, claimant and confidence filters, the
+ * selected and hovered feature. One instance per page; components read it and call its methods,
+ * the map follows it through MapView, and the URL mirrors it (see toView / applyView).
  */
 import { SvelteSet } from 'svelte/reactivity';
 import { indexDataset, type EvidenceIndex } from '../data/evidence.ts';
+import type { CredibilityGrade } from '../data/map-features.ts';
 import { CATEGORY_IDS, type CategoryId, type Dataset } from '../data/schema.ts';
+import type { Camera } from './camera.ts';
+import { normalizeFilters, type FilterState } from './filter-state.ts';
+import { countShown, type ShownCount } from './filters.ts';
+import {
+	combinedFilter,
+	fadeOpacity,
+	featureTimeState,
+	knownOn,
+	type FeatureTimeState,
+	type KnownOn,
+	type TimeSelection
+} from './time.ts';
+import type { BriefingPosition, ViewState } from './url-state.ts';
 
 export class AtlasState {
 	readonly index: EvidenceIndex;
 	/** Categories whose layers are shown. */
 	readonly visible = new SvelteSet<CategoryId>(CATEGORY_IDS);
+	/** Null: all time, nothing filtered by date. */
+	time = $state.raw<TimeSelection | null>(null);
+	/** Claimant ids; empty means every claimant. */
+	claimants = $state.raw<string[]>([]);
+	/** Admiralty credibility: keep features with a claim graded this or better. 6 keeps all. */
+	minCredibility = $state<CredibilityGrade>(6);
 	selectedId = $state<string | null>(null);
 	hoveredId = $state<string | null>(null);
 	/** Other features under the last map click, offered in the panel ("Also here"). */
 	alsoHere = $state.raw<string[]>([]);
+	/** The briefing being presented, if any. */
+	briefing = $state.raw<BriefingPosition | null>(null);
 
 	constructor(dataset: Dataset) {
 		this.index = indexDataset(dataset);
 	}
 
+	get dataset(): Dataset {
+		return this.index.dataset;
+	}
+
 	get selected() {
 		return this.selectedId ? (this.index.features.get(this.selectedId) ?? null) : null;
+	}
+
+	/** The filters as the evidence logic takes them. */
+	get filters(): FilterState {
+		return normalizeFilters({
+			categories: [...this.visible],
+			claimants: this.claimants,
+			minCredibility: this.minCredibility
+		});
+	}
+
+	/**
+	 * The filters the map applies. Layer visibility already hides whole categories, so the map
+	 * filter leaves categories out: a layer toggle stays one layout change, not a new filter on
+	 * every layer.
+	 */
+	get mapQuery() {
+		return {
+			time: this.time,
+			filters: { ...this.filters, categories: [...CATEGORY_IDS] }
+		};
+	}
+
+	/** The MapLibre filter and opacity factor for the deployment layers. */
+	readonly mapFilter = $derived(combinedFilter(this.mapQuery));
+	readonly mapFade = $derived(fadeOpacity(this.mapQuery));
+
+	/** Which features the list shows ("12 of 14 features shown"). */
+	readonly shown: ShownCount = $derived(countShown(this.dataset, this.filters, this.time));
+
+	/** How one feature stands at the chosen time, with reasons in words. */
+	timeStateOf(id: string): FeatureTimeState {
+		return featureTimeState(this.dataset, id, this.time, this.filters);
+	}
+
+	/** What was known about a feature on the chosen day, in "as reported by" mode. */
+	knownOf(id: string): KnownOn | null {
+		return this.time?.mode === 'reported-by' ? knownOn(this.dataset, id, this.time.day) : null;
 	}
 
 	select(id: string | null, alsoHere: string[] = []): void {
@@ -31,5 +96,30 @@ export class AtlasState {
 	setVisible(category: CategoryId, on: boolean): void {
 		if (on) this.visible.add(category);
 		else this.visible.delete(category);
+	}
+
+	/** The view as the URL codec describes it; the camera comes from the map controller. */
+	toView(camera: Camera | null): ViewState {
+		const filters = this.filters;
+		return {
+			...filters,
+			camera,
+			time: this.time,
+			selected: this.selectedId,
+			briefing: this.briefing
+		};
+	}
+
+	/** Applies the parts of a view that a link or history entry gives. */
+	applyView(view: Partial<ViewState>): void {
+		if (view.categories) {
+			const wanted = new Set(view.categories);
+			for (const c of CATEGORY_IDS) this.setVisible(c, wanted.has(c));
+		}
+		if (view.time !== undefined) this.time = view.time;
+		if (view.claimants) this.claimants = view.claimants;
+		if (view.minCredibility !== undefined) this.minCredibility = view.minCredibility;
+		if (view.selected !== undefined) this.select(view.selected);
+		if (view.briefing !== undefined) this.briefing = view.briefing;
 	}
 }
