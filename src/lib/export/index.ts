@@ -12,3 +12,4 @@ export * from './citations.ts';
 export * from './figure.ts';
 export * from './compose.ts';
 export * from './briefing-figures.ts';
+export * from './png-text.ts';

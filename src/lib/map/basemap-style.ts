@@ -14,6 +14,13 @@ import type { Theme } from './theme.ts';
 
 export const BASEMAP_SOURCE = 'basemap';
 
+/** Metadata key marking an overlay layer that is drawn above the basemap's labels. */
+export const ABOVE_LABELS = 'atlas:above-labels';
+
+function isAboveLabels(layer: LayerSpecification): boolean {
+	return (layer.metadata as Record<string, unknown> | undefined)?.[ABOVE_LABELS] === true;
+}
+
 /** Font stacks as named in the style's `font-faces`; no glyph server is used. */
 export const FONTS = {
 	regular: ['Noto Sans Regular'],
@@ -190,7 +197,10 @@ export function basemapLabelLayers(theme: Theme): LayerSpecification[] {
 	return [countryLabels, regionLabels, placeDots, placeLabels];
 }
 
-/** The complete style: basemap fills, then `overlays` (deployment layers), then labels. */
+/**
+ * The complete style: basemap fills, then the overlay (deployment layers), then basemap labels,
+ * then the overlay layers marked ABOVE_LABELS (deployment labels, which must win collisions).
+ */
 export function buildStyle(
 	theme: Theme,
 	at: BasemapLocation,
@@ -201,6 +211,11 @@ export function buildStyle(
 		name: `Deployment Atlas (${theme.name})`,
 		sources: { ...basemapSources(at), ...overlay.sources },
 		'font-faces': basemapFontFaces(at),
-		layers: [...basemapBaseLayers(theme), ...(overlay.layers ?? []), ...basemapLabelLayers(theme)]
+		layers: [
+			...basemapBaseLayers(theme),
+			...(overlay.layers ?? []).filter((l) => !isAboveLabels(l)),
+			...basemapLabelLayers(theme),
+			...(overlay.layers ?? []).filter(isAboveLabels)
+		]
 	};
 }

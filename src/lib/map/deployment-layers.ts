@@ -282,6 +282,8 @@ function labelLayers(theme: Theme, ui: OverlayUi): LayerSpecification[] {
 			layout: {
 				...layout,
 				'text-anchor': 'center',
+				// One line per name, so the stack's fixed spacing holds (footnote markers included).
+				'text-max-width': 24,
 				// Labels sharing a point (the Kursk zones) stand one above the other.
 				'text-offset': ['step', ['zoom'], stackOffset(1.5), 4, stackOffset(2.95)]
 			}

@@ -53,6 +53,31 @@ export class MapController {
 		});
 	}
 
+	/** Where the map is and what it shows, for exports; null without a map. */
+	snapshot(): {
+		center: [number, number];
+		zoom: number;
+		bearing: number;
+		viewport: { width: number; height: number };
+		bounds: [[number, number], [number, number]];
+	} | null {
+		const map = this.map;
+		if (!map) return null;
+		const c = map.getCenter();
+		const b = map.getBounds();
+		const canvas = map.getCanvas();
+		return {
+			center: [c.lng, c.lat],
+			zoom: map.getZoom(),
+			bearing: map.getBearing(),
+			viewport: { width: canvas.clientWidth, height: canvas.clientHeight },
+			bounds: [
+				[b.getWest(), b.getSouth()],
+				[b.getEast(), b.getNorth()]
+			]
+		};
+	}
+
 	/** Moves to a camera at once, e.g. when Back restores an earlier view. */
 	jumpTo(camera: Camera): void {
 		if (!this.map) {

@@ -9,7 +9,10 @@ import type {
 	LayerSpecification,
 	SourceSpecification
 } from '@maplibre/maplibre-gl-style-spec';
+import { ABOVE_LABELS } from './basemap-style.ts';
 import type { Overlay } from './deployment-layers.ts';
+
+export { ABOVE_LABELS };
 
 export type Op =
 	| { op: 'addSource'; id: string; source: SourceSpecification }
@@ -50,9 +53,6 @@ function compatible(a: LayerSpecification, b: LayerSpecification): boolean {
 		a.maxzoom === b.maxzoom
 	);
 }
-
-/** Metadata key marking an overlay layer that is drawn above the basemap's labels. */
-export const ABOVE_LABELS = 'atlas:above-labels';
 
 function isTop(layer: LayerSpecification): boolean {
 	const meta = layer.metadata as Record<string, unknown> | undefined;

@@ -95,3 +95,20 @@ describe('basemap style', () => {
 		}
 	});
 });
+
+describe('overlay layers above the labels', () => {
+	it('go after the basemap labels in a full style, as the sync step puts them on the map', () => {
+		const top = {
+			id: 'dep-labels',
+			type: 'background',
+			metadata: { 'atlas:above-labels': true },
+			paint: { 'background-opacity': 0 }
+		} as LayerSpecification;
+		const below = { ...top, id: 'dep-fill', metadata: {} } as LayerSpecification;
+		const ids = buildStyle(defaultTheme, { siteRoot }, { layers: [top, below] }).layers.map(
+			(l) => l.id
+		);
+		expect(ids.at(-1)).toBe('dep-labels');
+		expect(ids.indexOf('dep-fill')).toBeLessThan(ids.indexOf('place-labels'));
+	});
+});

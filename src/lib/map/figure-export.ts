@@ -1,0 +1,263 @@
+/**
+ * Renders an export figure in the browser: the map is drawn again off-screen at the preset's
+ * size and pixel ratio (not a stretched screenshot), with footnote numbers in its labels, then
+ * composed with title, legend, scale bar, north arrow, attribution, caveat and numbered sources,
+ * and encoded as a PNG that carries its citations as text metadata.
+ *
+ * Browser only (canvas, WebGL); imported on demand by the export dialog and the handout.
+ */
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { EvidenceIndex } from '../data/evidence.ts';
+import type { CategoryId } from '../data/schema.ts';
+import type { FigureView } from './in-view.ts';
+import {
+	addPngText,
+	citationsText,
+	composeFigure,
+	figureText,
+	frameBounds,
+	labelWithFootnotes,
+	layoutFigure,
+	mapRenderSize,
+	measureWithContext,
+	metersPerPixel,
+	scaleBar,
+	scaleBarNote,
+	zoomToKeepExtent,
+	type ExportPreset,
+	type FigureContext,
+	type Footnotes
+} from '../export/index.ts';
+import { isoFromDay } from '../data/dates.ts';
+import { buildStyle } from './basemap-style.ts';
+import { buildOverlay } from './deployment-layers.ts';
+import { featuresInView } from './in-view.ts';
+import { drawCategorySymbol, drawOverlayImage } from './map-images.ts';
+import type { DeploymentData } from './map-data.ts';
+import { defaultTheme } from './theme.ts';
+
+export interface RenderedFigure {
+	blob: Blob;
+	width: number;
+	height: number;
+	footnotes: Footnotes;
+	citations: string;
+	warnings: string[];
+}
+
+export type Progress = (stage: string, done: number) => void;
+
+/** The deployment data with each label's footnote numbers appended, for the exported map. */
+function withFootnoteLabels(data: DeploymentData, footnotes: Footnotes): DeploymentData {
+	const numbers = new Map(footnotes.features.map((f) => [f.featureId, f.numbers]));
+	return {
+		...data,
+		labels: {
+			...data.labels,
+			features: data.labels.features.map((f) => {
+				const n = numbers.get(f.properties.id) ?? [];
+				const short = labelWithFootnotes(f.properties.short, n);
+				const rest = f.properties.full.split('\n').slice(1);
+				return {
+					...f,
+					properties: { ...f.properties, short, full: [short, ...rest].join('\n') }
+				};
+			})
+		}
+	};
+}
+
+async function loadFonts(): Promise<void> {
+	await Promise.all(
+		['400 16px "Noto Sans"', '700 16px "Noto Sans"', 'italic 400 16px "Noto Sans"'].map((f) =>
+			document.fonts.load(f)
+		)
+	);
+}
+
+function renderMap(
+	maplibre: typeof import('maplibre-gl'),
+	style: ReturnType<typeof buildStyle>,
+	size: { cssWidth: number; cssHeight: number; pixelRatio: number },
+	camera: { center: [number, number]; zoom: number; bearing: number }
+): Promise<{ map: MapLibreMap; container: HTMLDivElement }> {
+	const container = document.createElement('div');
+	// Off-screen but laid out: MapLibre sizes its canvas from the container.
+	Object.assign(container.style, {
+		position: 'fixed',
+		left: '-100000px',
+		top: '0',
+		width: `${size.cssWidth}px`,
+		height: `${size.cssHeight}px`
+	});
+	document.body.append(container);
+	const map = new maplibre.Map({
+		container,
+		style,
+		center: camera.center,
+		zoom: camera.zoom,
+		bearing: camera.bearing,
+		pixelRatio: size.pixelRatio,
+		interactive: false,
+		attributionControl: false,
+		fadeDuration: 0,
+		// Read back after the render below, so the drawing buffer must survive it.
+		canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true }
+	});
+	map.setMissingStyleImageResolver((id) => {
+		if (map.hasImage(id)) return;
+		const image = drawOverlayImage(id, defaultTheme, size.pixelRatio);
+		if (image) {
+			map.addImage(
+				id,
+				{ width: image.width, height: image.height, data: image.data },
+				{ pixelRatio: image.pixelRatio }
+			);
+		}
+	});
+	return new Promise((resolve, reject) => {
+		map.once('idle', () => resolve({ map, container }));
+		map.once('error', (e) => {
+			if (!map.loaded()) reject(new Error(e.error?.message ?? 'The map could not be drawn.'));
+		});
+	});
+}
+
+/**
+ * Renders the figure for a view at a preset. Throws an Error whose message says what to change
+ * when the figure cannot be laid out (too many footnotes for the size, say).
+ */
+export async function renderFigure(
+	maplibre: typeof import('maplibre-gl'),
+	index: EvidenceIndex,
+	data: DeploymentData,
+	view: FigureView,
+	preset: ExportPreset,
+	siteRoot: string,
+	progress: Progress = () => {}
+): Promise<RenderedFigure> {
+	progress('Laying out the figure', 0.05);
+	await loadFonts();
+	const visibleFeatureIds = featuresInView(index, view);
+	// The legend lists the layers that have something in the figure, not every layer switched on.
+	const inFigure = new Set(
+		visibleFeatureIds.map((id) => index.features.get(id)!.properties.category)
+	);
+	const layers = [...view.visible].filter((c) => inFigure.has(c));
+	const time = view.time ? { mode: view.time.mode, date: isoFromDay(view.time.day) } : null;
+	const attribution =
+		'Basemap: Natural Earth (public domain); places: GeoNames (CC BY 4.0); MapLibre.';
+
+	const canvas = document.createElement('canvas');
+	canvas.width = preset.width;
+	canvas.height = preset.height;
+	const ctx = canvas.getContext('2d');
+	if (!ctx) throw new Error('This browser cannot draw on a canvas of this size.');
+	const measure = measureWithContext(ctx);
+
+	// First pass without the scale note, to learn the map frame and so its geographic extent.
+	const draft = figureText(index.dataset, {
+		title: view.title,
+		subtitle: view.subtitle,
+		time,
+		layers,
+		visibleFeatureIds,
+		attribution
+	});
+	const first = layoutFigure(preset, draft.text, measure);
+	if (!first.ok) throw new Error(first.reason);
+	const size = mapRenderSize(first.layout.map, preset.pixelRatio);
+	const zoom = zoomToKeepExtent(view.zoom, view.viewport, {
+		width: size.cssWidth,
+		height: size.cssHeight
+	});
+	const extent = frameBounds(view.center, zoom, size.cssWidth, size.cssHeight);
+	const scaleNote = scaleBarNote(view.center[1], extent.south, extent.north);
+	const { text, footnotes } = figureText(index.dataset, {
+		title: view.title,
+		subtitle: view.subtitle,
+		time,
+		layers,
+		visibleFeatureIds,
+		attribution,
+		scaleNote
+	});
+	const second = layoutFigure(preset, text, measure);
+	if (!second.ok) throw new Error(second.reason);
+	const layout = second.layout;
+	const warnings = [...second.warnings];
+	if (size.reduced) {
+		warnings.push(
+			'The map was drawn at a lower resolution than the figure: it exceeds the largest canvas the browser allows.'
+		);
+	}
+
+	progress('Drawing the map', 0.2);
+	const siteStyle = buildStyle(
+		defaultTheme,
+		{ siteRoot },
+		buildOverlay(withFootnoteLabels(data, footnotes), defaultTheme, {
+			visible: view.visible,
+			filter: view.filter,
+			fade: view.fade
+		})
+	);
+	const mapSize = mapRenderSize(layout.map, preset.pixelRatio);
+	const { map, container } = await renderMap(maplibre, siteStyle, mapSize, {
+		center: view.center,
+		zoom,
+		bearing: view.bearing
+	});
+	try {
+		progress('Composing the figure', 0.75);
+		const mpp = metersPerPixel(view.center[1], zoom, preset.pixelRatio);
+		const bar = scaleBar(mpp, layout.scaleBar.maxBarWidth);
+		const drawSymbol = (
+			c: FigureContext<CanvasImageSource>,
+			id: string,
+			rect: { x: number; y: number; width: number; height: number }
+		) =>
+			drawCategorySymbol(
+				c as CanvasRenderingContext2D,
+				id as CategoryId,
+				rect,
+				defaultTheme,
+				layout.pxPerPt
+			);
+		const composed = composeFigure<CanvasImageSource>(
+			ctx,
+			layout,
+			{ scaleBar: bar, bearing: view.bearing },
+			map.getCanvas(),
+			drawSymbol
+		);
+		warnings.push(...composed.warnings);
+	} finally {
+		map.remove();
+		container.remove();
+	}
+
+	progress('Encoding the PNG', 0.9);
+	const png = await new Promise<Blob>((resolve, reject) =>
+		canvas.toBlob(
+			(b) => (b ? resolve(b) : reject(new Error('The PNG could not be encoded.'))),
+			'image/png'
+		)
+	);
+	const citations = citationsText({ title: view.title, asOf: text.asOf }, footnotes);
+	const tagged = addPngText(new Uint8Array(await png.arrayBuffer()), {
+		Title: view.title,
+		Description: text.asOf,
+		Source: citations,
+		Software: 'Deployment Atlas'
+	});
+	progress('Done', 1);
+	return {
+		blob: new Blob([tagged as BlobPart], { type: 'image/png' }),
+		width: preset.width,
+		height: preset.height,
+		footnotes,
+		citations,
+		warnings
+	};
+}
