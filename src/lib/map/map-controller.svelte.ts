@@ -87,13 +87,16 @@ export class MapController {
 		this.map.jumpTo({ center: camera.center, zoom: camera.zoom });
 	}
 
-	/** Centres on a point at a zoom level, e.g. a searched place. */
-	flyTo(center: [number, number], zoom: number): void {
+	/**
+	 * Centres on a point at a zoom level, e.g. a searched place or a briefing step: a smooth but
+	 * short move, or none when the user asks for reduced motion.
+	 */
+	flyTo(center: [number, number], zoom: number, bearing = 0, pitch = 0): void {
 		if (!this.map) {
 			this.initialView = { center, zoom };
 			return;
 		}
 		const reduceMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
-		this.map.flyTo({ center, zoom, duration: reduceMotion ? 0 : 1200 });
+		this.map.flyTo({ center, zoom, bearing, pitch, duration: reduceMotion ? 0 : 1200 });
 	}
 }

@@ -6,7 +6,13 @@
 import { SvelteSet } from 'svelte/reactivity';
 import { indexDataset, type EvidenceIndex } from '../data/evidence.ts';
 import type { CredibilityGrade } from '../data/map-features.ts';
-import { CATEGORY_IDS, type CategoryId, type Dataset } from '../data/schema.ts';
+import {
+	CATEGORY_IDS,
+	type Briefing,
+	type BriefingStep,
+	type CategoryId,
+	type Dataset
+} from '../data/schema.ts';
 import type { Camera } from './camera.ts';
 import { normalizeFilters, type FilterState } from './filter-state.ts';
 import { countShown, type ShownCount } from './filters.ts';
@@ -15,6 +21,7 @@ import {
 	fadeOpacity,
 	featureTimeState,
 	knownOn,
+	selectionFromBriefing,
 	type FeatureTimeState,
 	type KnownOn,
 	type TimeSelection
@@ -96,6 +103,35 @@ export class AtlasState {
 	setVisible(category: CategoryId, on: boolean): void {
 		if (on) this.visible.add(category);
 		else this.visible.delete(category);
+	}
+
+	/** The briefing being presented and its current step, or null. */
+	get briefingStep(): { briefing: Briefing; step: BriefingStep; index: number } | null {
+		const at = this.briefing;
+		const briefing = at ? this.dataset.briefings.find((b) => b.id === at.id) : undefined;
+		const step = at ? briefing?.steps[at.stepIndex] : undefined;
+		return briefing && step && at ? { briefing, step, index: at.stepIndex } : null;
+	}
+
+	/** Shows a briefing step: its layers, time and selection, with no other filters. */
+	applyStep(step: BriefingStep): void {
+		const layers = new Set(step.layers);
+		for (const c of CATEGORY_IDS) this.setVisible(c, layers.has(c));
+		this.time = selectionFromBriefing(step.time);
+		this.claimants = [];
+		this.minCredibility = 6;
+		this.select(step.selected);
+	}
+
+	/** Moves to a step of the current briefing (clamped to its steps), or leaves with null. */
+	goToStep(index: number | null): void {
+		const current = this.briefingStep;
+		if (index === null || !current) {
+			this.briefing = null;
+			return;
+		}
+		const last = current.briefing.steps.length - 1;
+		this.briefing = { id: current.briefing.id, stepIndex: Math.max(0, Math.min(last, index)) };
 	}
 
 	/** The view as the URL codec describes it; the camera comes from the map controller. */
