@@ -42,6 +42,29 @@ function covers(face: CssFace, codePoint: number): boolean {
 	return face.ranges.some(([lo, hi]) => codePoint >= lo && codePoint <= hi);
 }
 
+function hex(cp: number): string {
+	return cp.toString(16).toUpperCase().padStart(4, '0');
+}
+
+/**
+ * The unicode-range to declare for a face. Hangul subsets each cover a scatter of a few hundred
+ * syllables, listed in dozens of ranges; declaring only the characters the labels use keeps the
+ * style (and the page's JavaScript) small. Alphabetic subsets keep their whole ranges, so data
+ * labels can use any Latin or Cyrillic letter.
+ */
+function rangesFor(face: CssFace, used: number[]): string[] {
+	if (face.rangeText.length <= 12) return face.rangeText;
+	const mine = used.filter((cp) => covers(face, cp));
+	const out: string[] = [];
+	for (let i = 0; i < mine.length; i++) {
+		let j = i;
+		while (j + 1 < mine.length && mine[j + 1] === mine[j]! + 1) j++;
+		out.push(i === j ? `U+${hex(mine[i]!)}` : `U+${hex(mine[i]!)}-${hex(mine[j]!)}`);
+		i = j;
+	}
+	return out;
+}
+
 /**
  * Copies the subsets of `cssPaths` needed to draw `text` into `outDir` and returns them as
  * MapLibre font-face entries. Throws if some character is covered by none of the fonts.
@@ -66,10 +89,11 @@ export function selectFontFiles(
 		throw new Error(`no font covers these label characters: ${[...missing].join(' ')}`);
 	}
 	mkdirSync(outDir, { recursive: true });
+	const used = [...new Set(text)].map((ch) => ch.codePointAt(0)!).sort((a, b) => a - b);
 	return faces
 		.filter((f) => needed.has(f))
 		.map((f) => {
 			copyFileSync(f.file, join(outDir, basename(f.file)));
-			return { url: `${urlPrefix}${basename(f.file)}`, 'unicode-range': f.rangeText };
+			return { url: `${urlPrefix}${basename(f.file)}`, 'unicode-range': rangesFor(f, used) };
 		});
 }

@@ -14,9 +14,23 @@
  */
 import type { Geometry } from 'geojson';
 import * as v from 'valibot';
+import {
+	CATEGORY_IDS,
+	CLAIM_KINDS,
+	CLAIM_STATUSES,
+	CLAIMANT_KINDS,
+	DATE_PRECISIONS,
+	DATE_RESOLUTIONS,
+	DOCUMENT_KINDS,
+	FIGURE_UNITS,
+	ID_PATTERN,
+	LOCATION_BASES,
+	LOCATION_PRECISIONS,
+	RELIABILITY_GRADES,
+	TIME_MODES
+} from './vocabulary.ts';
 
-/** Lowercase words and digits joined by single hyphens. Ids are stable: URLs and briefings use them. */
-export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export * from './vocabulary.ts';
 
 const Id = v.pipe(
 	v.string(),
@@ -38,22 +52,6 @@ const CountryCode = v.pipe(
 /* ------------------------------------------------------------------------------------------ */
 
 /**
- * How precisely a date is known. `unknown` means no value can be given honestly; `earliest` and
- * `latest` may still bound it.
- */
-export const DATE_PRECISIONS = ['day', 'month', 'year', 'unknown'] as const;
-export type DatePrecision = (typeof DATE_PRECISIONS)[number];
-
-/**
- * How a date was obtained: `stated` in the document as a calendar date; `computed` from the
- * document's own words by arithmetic (a weekday, "last month"); `inferred` by reasoning across
- * clues or documents; `unresolved` when the documents do not allow a date. Anything but
- * `stated` needs a note that spells out the reasoning.
- */
-export const DATE_RESOLUTIONS = ['stated', 'computed', 'inferred', 'unresolved'] as const;
-export type DateResolution = (typeof DATE_RESOLUTIONS)[number];
-
-/**
  * A date with its precision. `value` is "YYYY-MM-DD", "YYYY-MM" or "YYYY" to match `precision`,
  * or null when the precision is `unknown`. `earliest` / `latest` ("YYYY-MM-DD") narrow the
  * value's range when only bounds are known. Formats and ordering are checked by the
@@ -72,30 +70,6 @@ export type DatePrec = v.InferOutput<typeof DatePrecSchema>;
 /* ------------------------------------------------------------------------------------------ */
 /* Documents                                                                                    */
 /* ------------------------------------------------------------------------------------------ */
-
-/** Admiralty code, source reliability: A completely reliable ... E unreliable, F cannot be judged. */
-export const RELIABILITY_GRADES = ['A', 'B', 'C', 'D', 'E', 'F'] as const;
-export type ReliabilityGrade = (typeof RELIABILITY_GRADES)[number];
-
-export const RELIABILITY_LABELS: Record<ReliabilityGrade, string> = {
-	A: 'completely reliable',
-	B: 'usually reliable',
-	C: 'fairly reliable',
-	D: 'not usually reliable',
-	E: 'unreliable',
-	F: 'reliability cannot be judged'
-};
-
-export const DOCUMENT_KINDS = [
-	'press',
-	'aggregator',
-	'analysis',
-	'government',
-	'intelligence-briefing',
-	'state-media',
-	'monitoring-group'
-] as const;
-export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 export const DocumentSchema = v.strictObject({
 	id: Id,
@@ -134,19 +108,6 @@ export type Document = v.InferOutput<typeof DocumentSchema>;
 /* Claimants                                                                                    */
 /* ------------------------------------------------------------------------------------------ */
 
-export const CLAIMANT_KINDS = [
-	'intelligence-agency',
-	'government',
-	'state-media',
-	'monitoring-group',
-	'press',
-	'legislator',
-	'expert',
-	'anonymous',
-	'unattributed'
-] as const;
-export type ClaimantKind = (typeof CLAIMANT_KINDS)[number];
-
 export const ClaimantSchema = v.strictObject({
 	id: Id,
 	name: Text,
@@ -160,33 +121,6 @@ export type Claimant = v.InferOutput<typeof ClaimantSchema>;
 /* ------------------------------------------------------------------------------------------ */
 /* Claims                                                                                       */
 /* ------------------------------------------------------------------------------------------ */
-
-export const CLAIM_KINDS = ['deployment', 'casualties', 'plan', 'event', 'assessment'] as const;
-export type ClaimKind = (typeof CLAIM_KINDS)[number];
-
-/**
- * `confirmed`: acknowledged by the party whose own action it describes (North Korea on sending
- * its troops, Russia on what it announced or received). `reported`: a third party's assessment
- * (intelligence service, another government, monitoring group, press) relayed by a document.
- * `claimed`: a party's assertion about contested facts such as battlefield outcomes, or an
- * anonymous, unverifiable or unattributed statement. `disputed`: another claim in the data
- * contests it (listed in `disputed_by`).
- */
-export const CLAIM_STATUSES = ['confirmed', 'reported', 'claimed', 'disputed'] as const;
-export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
-
-/** Admiralty code, information credibility: 1 confirmed ... 5 improbable, 6 cannot be judged. */
-export const CREDIBILITY_LABELS: Record<number, string> = {
-	1: 'confirmed by other sources',
-	2: 'probably true',
-	3: 'possibly true',
-	4: 'doubtful',
-	5: 'improbable',
-	6: 'truth cannot be judged'
-};
-
-export const FIGURE_UNITS = ['personnel', 'troops', 'labourers', 'deaths', 'injuries'] as const;
-export type FigureUnit = (typeof FIGURE_UNITS)[number];
 
 const Count = v.pipe(
 	v.number(),
@@ -246,52 +180,6 @@ export type Claim = v.InferOutput<typeof ClaimSchema>;
 /* ------------------------------------------------------------------------------------------ */
 /* Features                                                                                     */
 /* ------------------------------------------------------------------------------------------ */
-
-/** Stable category ids, one per map layer. The UI maps them to colours and labels. */
-export const CATEGORY_IDS = [
-	'combat',
-	'construction',
-	'demining',
-	'border-guard',
-	'labour',
-	'enlistment',
-	'dispatch',
-	'event'
-] as const;
-export type CategoryId = (typeof CATEGORY_IDS)[number];
-
-export const CATEGORY_LABELS: Record<CategoryId, string> = {
-	combat: 'Combat deployment',
-	construction: 'Reconstruction (military builders)',
-	demining: 'Demining',
-	'border-guard': 'Border guard duty',
-	labour: 'Labour',
-	enlistment: 'Labourers enlisted in the Russian military',
-	dispatch: 'Dispatch from North Korea',
-	event: 'Event'
-};
-
-/**
- * How finely the geometry locates the thing. `band` and `macro-region` are analyst constructs;
- * `schematic` lines show a movement, not a route; `not-located` features have no geometry.
- */
-export const LOCATION_PRECISIONS = [
-	'point',
-	'city',
-	'region',
-	'band',
-	'macro-region',
-	'schematic',
-	'not-located'
-] as const;
-export type LocationPrecision = (typeof LOCATION_PRECISIONS)[number];
-
-/**
- * Whether the place is named by the sources, worked out from them, an analyst's choice, or not
- * given at all (then the feature is not drawn).
- */
-export const LOCATION_BASES = ['stated', 'inferred', 'assumed', 'not-given'] as const;
-export type LocationBasis = (typeof LOCATION_BASES)[number];
 
 const LonLat = v.strictTuple([v.number(), v.number()]);
 
@@ -438,9 +326,6 @@ export type DeploymentFeature = v.InferOutput<typeof DeploymentFeatureSchema>;
 /* ------------------------------------------------------------------------------------------ */
 /* Briefings                                                                                    */
 /* ------------------------------------------------------------------------------------------ */
-
-export const TIME_MODES = ['present-on', 'reported-by'] as const;
-export type TimeMode = (typeof TIME_MODES)[number];
 
 export const BriefingStepSchema = v.strictObject({
 	id: Id,

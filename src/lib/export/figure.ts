@@ -8,9 +8,9 @@ import {
 	CATEGORY_IDS,
 	CATEGORY_LABELS,
 	type CategoryId,
-	type Dataset,
 	type TimeMode
-} from '../data/schema.ts';
+} from '../data/vocabulary.ts';
+import type { Dataset } from '../data/schema.ts';
 import { FIGURE_CAVEAT } from './citations.ts';
 import { footnoteOrder, numberFootnotes, type Footnotes } from './footnotes.ts';
 import type { FigureText } from './layout.ts';

@@ -17,14 +17,8 @@
  * A feature without claims is kept with no numbers.
  */
 import { formatDatePrec } from '../data/dates.ts';
-import {
-	CATEGORY_IDS,
-	RELIABILITY_LABELS,
-	type Dataset,
-	type DeploymentFeature,
-	type Document,
-	type ReliabilityGrade
-} from '../data/schema.ts';
+import { CATEGORY_IDS, RELIABILITY_LABELS, type ReliabilityGrade } from '../data/vocabulary.ts';
+import type { Dataset, DeploymentFeature, Document } from '../data/schema.ts';
 import { safeHttpUrl } from './safe-url.ts';
 import { oneLine } from './text-layout.ts';
 

@@ -9,7 +9,7 @@ import type {
 	LayerSpecification,
 	SourceSpecification
 } from '@maplibre/maplibre-gl-style-spec';
-import { CATEGORY_IDS, type CategoryId } from '../data/schema.ts';
+import { CATEGORY_IDS, type CategoryId } from '../data/vocabulary.ts';
 import type { DeploymentData } from './map-data.ts';
 import {
 	arrowImageId,

@@ -32,7 +32,8 @@ import { isoFromDay } from '../data/dates.ts';
 import { buildStyle } from './basemap-style.ts';
 import { buildOverlay } from './deployment-layers.ts';
 import { featuresInView } from './in-view.ts';
-import { drawCategorySymbol, drawOverlayImage } from './map-images.ts';
+import { drawCategorySymbol } from './legend-symbols.ts';
+import { drawOverlayImage } from './map-images.ts';
 import type { DeploymentData } from './map-data.ts';
 import { defaultTheme } from './theme.ts';
 

@@ -6,13 +6,8 @@
 import { SvelteSet } from 'svelte/reactivity';
 import { indexDataset, type EvidenceIndex } from '../data/evidence.ts';
 import type { CredibilityGrade } from '../data/map-features.ts';
-import {
-	CATEGORY_IDS,
-	type Briefing,
-	type BriefingStep,
-	type CategoryId,
-	type Dataset
-} from '../data/schema.ts';
+import { CATEGORY_IDS, type CategoryId } from '../data/vocabulary.ts';
+import type { Briefing, BriefingStep, Dataset } from '../data/schema.ts';
 import type { Camera } from './camera.ts';
 import { normalizeFilters, type FilterState } from './filter-state.ts';
 import { countShown, type ShownCount } from './filters.ts';

@@ -11,7 +11,7 @@
  * claimant's claim is graded 1. In "as reported by D" mode that claim must also be published by D.
  */
 import { ANY_CLAIMANT, CREDIBILITY_GRADES, type CredibilityGrade } from '../data/map-features.ts';
-import { CATEGORY_IDS, type CategoryId } from '../data/schema.ts';
+import { CATEGORY_IDS, type CategoryId } from '../data/vocabulary.ts';
 
 export interface FilterState {
 	/** Visible layers, in CATEGORY_IDS order. Empty hides every feature. */

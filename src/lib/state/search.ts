@@ -3,7 +3,7 @@
  * case); features come first, then places, then sources.
  */
 import { outletName, type EvidenceIndex } from '../data/evidence.ts';
-import { CATEGORY_LABELS } from '../data/schema.ts';
+import { CATEGORY_LABELS } from '../data/vocabulary.ts';
 import type { Place } from './places.ts';
 
 export type SearchResult =

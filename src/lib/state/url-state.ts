@@ -25,7 +25,7 @@
  */
 import { UNBOUNDED_FUTURE, UNBOUNDED_PAST, dayNumber, isoFromDay } from '../data/dates.ts';
 import { CREDIBILITY_GRADES } from '../data/map-features.ts';
-import { CATEGORY_IDS, ID_PATTERN, type CategoryId } from '../data/schema.ts';
+import { CATEGORY_IDS, ID_PATTERN, type CategoryId } from '../data/vocabulary.ts';
 import { formatCamera, parseCamera, type Camera } from './camera.ts';
 import { DEFAULT_FILTERS, type FilterState } from './filter-state.ts';
 import type { TimeSelection } from './time.ts';

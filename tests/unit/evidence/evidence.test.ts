@@ -2,18 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { realDataset } from '../real-dataset.ts';
 import {
 	claimsOf,
-	describeProvenance,
-	disputesOf,
-	figureGroups,
 	formatDateShort,
-	formatFigure,
 	formatPeriod,
 	headlineFigures,
 	indexDataset,
-	safeHttpUrl,
 	shortFigure,
 	sourcesOf
 } from '../../../src/lib/data/evidence.ts';
+import {
+	describeProvenance,
+	disputesOf,
+	figureGroups,
+	formatFigure,
+	safeHttpUrl
+} from '../../../src/lib/data/evidence-detail.ts';
 import type { Claim, Dataset, Figure } from '../../../src/lib/data/schema.ts';
 
 const real = indexDataset(realDataset());
