@@ -154,7 +154,15 @@ async function main(): Promise<void> {
 	const basemapIdle = median(basemapRuns.map((r) => r.idleMs));
 	const last = appRuns[appRuns.length - 1]!;
 	const kb = (b: number) => b / 1024;
-	const appJs = last.scripts.filter((s) => !s.map).reduce((n, s) => n + s.gzip, 0);
+	// MapLibre's own code is what the budget leaves out: the gzip size of its published files.
+	// Everything else loaded at start (our code, Svelte, SvelteKit, pmtiles bundled into the map
+	// chunk) counts as app JavaScript.
+	const dist = join(root, 'node_modules', 'maplibre-gl', 'dist');
+	const mapLibreOwn =
+		gzipSync(readFileSync(join(dist, 'maplibre-gl.mjs'))).length +
+		gzipSync(readFileSync(join(dist, 'maplibre-gl-worker.mjs'))).length;
+	const totalJs = last.scripts.reduce((n, s) => n + s.gzip, 0);
+	const appJs = totalJs - mapLibreOwn;
 	const mapJs = last.scripts.filter((s) => s.map).reduce((n, s) => n + s.gzip, 0);
 	const archive = readFileSync(join(root, 'static', 'basemap', 'basemap.pmtiles'));
 	const result = {
@@ -172,6 +180,8 @@ async function main(): Promise<void> {
 		},
 		javascriptGzipKB: {
 			appExcludingMapLibre: kb(appJs),
+			totalFirstLoad: kb(totalJs),
+			mapLibreOwnFiles: kb(mapLibreOwn),
 			mapLibreChunkAndWorker: kb(mapJs),
 			budget: 60,
 			files: last.scripts.map((s) => ({
@@ -201,7 +211,7 @@ async function main(): Promise<void> {
 		`  bare MapLibre + our basemap  ${fmt(basemapIdle, 0)} ms  -> ratio ${fmt(appIdle / basemapIdle, 2)} (cost of the app around the map)`
 	);
 	console.log(
-		`App JavaScript at first load: ${fmt(kb(appJs))} KB gzip excluding MapLibre (budget <= 60); MapLibre chunk + worker ${fmt(kb(mapJs))} KB gzip`
+		`App JavaScript at first load: ${fmt(kb(appJs))} KB gzip excluding MapLibre (budget <= 60): ${fmt(kb(totalJs))} KB in all, less MapLibre's own ${fmt(kb(mapLibreOwn))} KB (its chunk here, with pmtiles, is ${fmt(kb(mapJs))} KB with the worker)`
 	);
 	console.log(
 		`Basemap for the default view: ${fmt(kb(last.basemapBytes))} KB of tiles (stored gzip) + ${fmt(kb(last.fontBytes))} KB fonts (budget <= 400); whole archive ${fmt(kb(archive.length))} KB`
