@@ -30,7 +30,7 @@ test('the basemap attribution credits its sources', async ({ page, watch: _ }) =
 test('each theatre is one click away', async ({ page, watch: _ }, testInfo) => {
 	await page.goto('/');
 	await waitForMapIdle(page);
-	for (const name of ['Kursk and the border', 'Russian Far East', 'Both theatres']) {
+	for (const name of ['Kursk and border', 'Far East', 'Both theatres']) {
 		await page.getByRole('button', { name, exact: true }).click();
 		// The camera move starts at once; the map reports idle again when it has settled.
 		await waitForMapIdle(page);

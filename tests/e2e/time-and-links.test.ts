@@ -111,7 +111,7 @@ test('a copied link restores the view, selection and date in a fresh browser', a
 	await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
 	await page.goto('/');
 	await waitForMapIdle(page);
-	await page.getByRole('button', { name: 'Kursk and the border', exact: true }).click();
+	await page.getByRole('button', { name: 'Kursk and border', exact: true }).click();
 	await waitForMapIdle(page);
 	await page.getByRole('checkbox', { name: 'Labour', exact: true }).uncheck();
 	await page.getByRole('radio', { name: 'Present on' }).check({ force: true });

@@ -19,7 +19,7 @@ export const VIEWS: readonly NamedView[] = [
 	},
 	{
 		id: 'kursk',
-		label: 'Kursk and the border',
+		label: 'Kursk and border',
 		bounds: [
 			[31.5, 49],
 			[40.5, 54]
@@ -27,7 +27,7 @@ export const VIEWS: readonly NamedView[] = [
 	},
 	{
 		id: 'far-east',
-		label: 'Russian Far East',
+		label: 'Far East',
 		bounds: [
 			[112, 41],
 			[182, 70]
