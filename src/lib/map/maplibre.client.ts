@@ -6,10 +6,10 @@
 import * as maplibre from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import { Protocol } from 'pmtiles';
+import { pmtilesProtocol } from './pmtiles-reader.ts';
 
 maplibre.setWorkerUrl(new URL(workerUrl, document.baseURI).href);
-maplibre.addProtocol('pmtiles', new Protocol().tile);
+maplibre.addProtocol('pmtiles', pmtilesProtocol());
 // Start the worker (a 520 KB module to fetch and parse) now, while the map is still being set
 // up, rather than when the first tile is requested.
 maplibre.prewarm();
