@@ -5,6 +5,7 @@
  */
 import { dateRange, formatDatePrec } from './dates.ts';
 import { number, shortFigure, type EvidenceIndex } from './evidence.ts';
+import { FIGURE_UNIT_WORDS } from './vocabulary.ts';
 import type {
 	Anchor,
 	Claim,
@@ -22,14 +23,6 @@ const GROUPS: Array<{ id: string; label: string; units: FigureUnit[] }> = [
 	{ id: 'deaths', label: 'Deaths', units: ['deaths'] },
 	{ id: 'injuries', label: 'Injuries', units: ['injuries'] }
 ];
-
-const UNIT_WORDS: Record<FigureUnit, string> = {
-	personnel: 'personnel',
-	troops: 'troops',
-	labourers: 'labourers',
-	deaths: 'deaths',
-	injuries: 'injuries'
-};
 
 function anchorText(anchor: Anchor, index: EvidenceIndex): string {
 	switch (anchor.kind) {
@@ -54,7 +47,7 @@ function figureKey(f: Figure): string {
 
 /** A figure in words, never more precise than the source: "about 5,000 personnel". */
 export function formatFigure(figure: Figure): string {
-	const unit = UNIT_WORDS[figure.unit];
+	const unit = FIGURE_UNIT_WORDS[figure.unit];
 	switch (figure.qualifier) {
 		case 'about':
 			return `about ${number(figure.value)} ${unit}`;

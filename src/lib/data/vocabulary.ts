@@ -95,6 +95,15 @@ export const FIGURE_UNITS = ['personnel', 'troops', 'labourers', 'deaths', 'inju
 
 export type FigureUnit = (typeof FIGURE_UNITS)[number];
 
+/** How each unit reads in a sentence ("about 5,000 personnel"). */
+export const FIGURE_UNIT_WORDS: Record<FigureUnit, string> = {
+	personnel: 'personnel',
+	troops: 'troops',
+	labourers: 'labourers',
+	deaths: 'deaths',
+	injuries: 'injuries'
+};
+
 /** Stable category ids, one per map layer. The UI maps them to colours and labels. */
 export const CATEGORY_IDS = [
 	'combat',

@@ -19,7 +19,8 @@
  * documents carry no date bound at all cannot be placed in any window (`unplacedClaims`).
  */
 import { formatDatePrec } from '../data/dates.ts';
-import type { Claim, Dataset, DatePrec, Figure, FigureUnit } from '../data/schema.ts';
+import { FIGURE_UNIT_WORDS } from '../data/vocabulary.ts';
+import type { Claim, Dataset, DatePrec, Figure } from '../data/schema.ts';
 import { datedIndex, daysOf, isUnbounded, type DatedFeature } from './dated-evidence.ts';
 import { formatDay } from './time.ts';
 
@@ -152,14 +153,6 @@ function sameFigure(a: Figure, b: Figure): boolean {
 	return nums(a).every((n, i) => n === nums(b)[i]);
 }
 
-const UNIT_WORDS: Record<FigureUnit, string> = {
-	personnel: 'personnel',
-	troops: 'troops',
-	labourers: 'labourers',
-	deaths: 'deaths',
-	injuries: 'injuries'
-};
-
 function figureChanges(dataset: Dataset, f: DatedFeature, lo: number, hi: number): ChangeEntry[] {
 	const { start, end } = f.feature.properties.presence;
 	// An event's figures are what it announced, already listed under the deployments they concern.
@@ -183,7 +176,7 @@ function figureChanges(dataset: Dataset, f: DatedFeature, lo: number, hi: number
 			? `reported ${when}`
 			: `possibly first reported in this period (${when})`;
 		const name = f.feature.properties.name;
-		const unit = UNIT_WORDS[c.figure.unit];
+		const unit = FIGURE_UNIT_WORDS[c.figure.unit];
 		const self = { ...c.claim, figure: c.figure };
 		const text =
 			before.length === 0
