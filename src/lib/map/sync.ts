@@ -26,8 +26,30 @@ export type Op =
 
 const EMPTY: Overlay = { sources: {}, layers: [] };
 
+/**
+ * Whether two style values (JSON-like: arrays, plain objects, primitives) are equal, with JSON's
+ * reading of them: keys holding undefined count as absent. Walks both at once, so a changed
+ * filter is found at its first differing number and shared sub-expressions at once by identity,
+ * instead of serialising both sides whole on every step.
+ */
 function same(a: unknown, b: unknown): boolean {
-	return a === b || JSON.stringify(a) === JSON.stringify(b);
+	if (a === b) return true;
+	if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+	if (Array.isArray(a) || Array.isArray(b)) {
+		if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+		for (let i = 0; i < a.length; i++) if (!same(a[i], b[i])) return false;
+		return true;
+	}
+	const x = a as Record<string, unknown>;
+	const y = b as Record<string, unknown>;
+	let count = 0;
+	for (const key of Object.keys(x)) {
+		if (x[key] === undefined) continue;
+		if (!Object.hasOwn(y, key) || !same(x[key], y[key])) return false;
+		count += 1;
+	}
+	for (const key of Object.keys(y)) if (y[key] !== undefined) count -= 1;
+	return count === 0;
 }
 
 /** A source's settings apart from its data (GeoJSON data is compared by identity). */
@@ -77,16 +99,19 @@ export function diffOverlay(prev: Overlay | null, next: Overlay, anchor?: string
 
 	const nextIds = next.layers.map((l) => l.id);
 	const prevById = new Map(before.layers.map((l) => [l.id, l]));
+	const nextById = new Map<string, LayerSpecification>();
+	for (const l of next.layers) if (!nextById.has(l.id)) nextById.set(l.id, l);
 	// Layers are kept only if they stay in the same relative order; anything else is re-added.
 	const keptOrder = before.layers
 		.map((l) => l.id)
 		.filter((id) => {
-			const wanted = next.layers.find((l) => l.id === id);
+			const wanted = nextById.get(id);
 			const had = prevById.get(id)!;
 			const src = 'source' in had ? had.source : undefined;
 			return wanted && compatible(had, wanted) && !(src && replacedSources.has(src));
 		});
-	const nextOrderOfKept = nextIds.filter((id) => keptOrder.includes(id));
+	const keepable = new Set(keptOrder);
+	const nextOrderOfKept = nextIds.filter((id) => keepable.has(id));
 	const kept = new Set<string>();
 	// Longest run that keeps its order: simple greedy pass is enough for overlay-sized lists.
 	let cursor = 0;
@@ -145,6 +170,11 @@ export function diffOverlay(prev: Overlay | null, next: Overlay, anchor?: string
 	return ops;
 }
 
+/** MapLibre's setter options (StyleSetterOptions). */
+export interface SetterOptions {
+	validate?: boolean;
+}
+
 /** The subset of MapLibre's Map that applying ops needs: public API only. */
 export interface OverlayTarget {
 	addSource(id: string, source: SourceSpecification): unknown;
@@ -153,10 +183,20 @@ export interface OverlayTarget {
 	addLayer(layer: LayerSpecification, beforeId?: string): unknown;
 	removeLayer(id: string): unknown;
 	getLayer(id: string): unknown;
-	setFilter(id: string, filter: FilterSpecification | null): unknown;
-	setPaintProperty(id: string, name: string, value: unknown): unknown;
-	setLayoutProperty(id: string, name: string, value: unknown): unknown;
+	setFilter(id: string, filter: FilterSpecification | null, options?: SetterOptions): unknown;
+	setPaintProperty(id: string, name: string, value: unknown, options?: SetterOptions): unknown;
+	setLayoutProperty(id: string, name: string, value: unknown, options?: SetterOptions): unknown;
 }
+
+/**
+ * Filters and properties are set without MapLibre's style-spec validation. The values come from
+ * buildOverlay and the expressions in state/time.ts, never from user input, and the unit tests
+ * validate them (tests/unit/map/overlay-validity.test.ts: every time mode, filter setting and
+ * visible set); validating them again on every time step was most of the step's main-thread
+ * time (about 0.2 ms of each ~0.25 ms setFilter here, for 34 filters and 25 fade opacities per
+ * step; see scripts/bench/timeline.ts). Layers and sources are still validated when added.
+ */
+const TRUSTED: SetterOptions = { validate: false };
 
 export function applyOps(map: OverlayTarget, ops: Op[]): void {
 	for (const op of ops) {
@@ -179,13 +219,13 @@ export function applyOps(map: OverlayTarget, ops: Op[]): void {
 				if (map.getLayer(op.id)) map.removeLayer(op.id);
 				break;
 			case 'setFilter':
-				map.setFilter(op.id, op.filter);
+				map.setFilter(op.id, op.filter, TRUSTED);
 				break;
 			case 'setPaint':
-				map.setPaintProperty(op.id, op.name, op.value);
+				map.setPaintProperty(op.id, op.name, op.value, TRUSTED);
 				break;
 			case 'setLayout':
-				map.setLayoutProperty(op.id, op.name, op.value);
+				map.setLayoutProperty(op.id, op.name, op.value, TRUSTED);
 				break;
 		}
 	}

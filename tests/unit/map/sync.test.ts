@@ -87,6 +87,21 @@ describe('overlay diff', () => {
 		]);
 	});
 
+	it('compares values by content, reading keys that hold undefined as absent, as JSON does', () => {
+		const colour = (k: number) => ['case', ['==', ['get', 'k'], k], '#000', '#fff'];
+		const withColour = (k: number) =>
+			line('a', { paint: { 'line-color': colour(k) } } as Partial<LayerSpecification>);
+		const before = overlay([withColour(1)]);
+		const same: Overlay = {
+			sources: { s: { type: 'geojson', data: dataA as never, promoteId: undefined } },
+			layers: [withColour(1)]
+		};
+		expect(diffOverlay(before, same)).toEqual([]);
+		expect(diffOverlay(before, overlay([withColour(2)]))).toEqual([
+			{ op: 'setPaint', id: 'a', name: 'line-color', value: colour(2) }
+		]);
+	});
+
 	it('removes layers and sources that are no longer wanted', () => {
 		const ops = diffOverlay(overlay([line('a'), line('b')]), { sources: {}, layers: [] });
 		expect(ops).toEqual([
@@ -134,5 +149,27 @@ describe('applying ops', () => {
 			'setPaint x line-color',
 			'setLayout x visibility'
 		]);
+	});
+
+	it('sets filters and properties without run-time validation: the tests validate them', () => {
+		const options: unknown[] = [];
+		const record = (...args: unknown[]) => options.push(args.at(-1));
+		const target = {
+			addSource: () => {},
+			removeSource: () => {},
+			getSource: () => undefined,
+			addLayer: () => {},
+			removeLayer: () => {},
+			getLayer: () => ({}),
+			setFilter: record,
+			setPaintProperty: record,
+			setLayoutProperty: record
+		};
+		applyOps(target, [
+			{ op: 'setFilter', id: 'x', filter: ['==', ['get', 'k'], 1] },
+			{ op: 'setPaint', id: 'x', name: 'line-color', value: '#fff' },
+			{ op: 'setLayout', id: 'x', name: 'visibility', value: 'none' }
+		]);
+		expect(options).toEqual([{ validate: false }, { validate: false }, { validate: false }]);
 	});
 });
