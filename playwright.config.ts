@@ -1,23 +1,13 @@
 import { defineConfig } from '@playwright/test';
+import { chromiumArgs, chromiumPath } from './scripts/lib/chromium.ts';
 
 /**
  * End-to-end tests drive the production build (`build/`, served by scripts/serve.js) in Debian's
- * Chromium. Playwright's own browser download does not work here, so the executable is given;
- * CHROMIUM_PATH overrides it. WebGL runs in software (SwiftShader): tests wait for the map's
+ * Chromium, started as scripts/lib/chromium.ts says (CHROMIUM_PATH overrides the executable). WebGL runs in software (SwiftShader): tests wait for the map's
  * data-map-state instead of timing anything.
  */
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const executablePath = chromiumPath;
 const port = Number(process.env.E2E_PORT ?? 4173);
-
-export const chromiumArgs = [
-	'--no-sandbox',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--no-first-run',
-	'--enable-unsafe-swiftshader',
-	// Cut the network: any host but this machine fails to resolve, as on an offline desk.
-	'--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost'
-];
 
 export default defineConfig({
 	testDir: 'tests/e2e',

@@ -3,24 +3,13 @@
  * servers, and statistics. Benchmarks report ratios against a reference measured in the same
  * run; absolute times on this machine (software WebGL) mean little.
  */
-import { chromium, type Browser } from '@playwright/test';
+import type { Browser } from '@playwright/test';
 import type { AddressInfo } from 'node:net';
 import { createStaticServer } from '../serve.js';
-
-export const chromiumArgs = [
-	'--no-sandbox',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--no-first-run',
-	'--enable-unsafe-swiftshader',
-	'--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost'
-];
+import { launchChromium } from '../lib/chromium.ts';
 
 export function launchBrowser(): Promise<Browser> {
-	return chromium.launch({
-		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-		args: chromiumArgs
-	});
+	return launchChromium();
 }
 
 export interface Served {
@@ -28,8 +17,16 @@ export interface Served {
 	close: () => Promise<void>;
 }
 
-export async function serve(dir: string): Promise<Served> {
+/**
+ * Serves `dir` on a free local port. `headers` are added to every response (the timeline
+ * benchmark sends COOP/COEP so the page is cross-origin isolated and performance.now() is
+ * precise to microseconds instead of 100 us).
+ */
+export async function serve(dir: string, headers: Record<string, string> = {}): Promise<Served> {
 	const server = createStaticServer({ dir });
+	server.prependListener('request', (_req, res) => {
+		for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+	});
 	await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
 	const { port } = server.address() as AddressInfo;
 	return {

@@ -4,11 +4,11 @@
  * reference places for search. Prerendering inlines the result into the page, so the browser
  * neither fetches nor re-validates it.
  */
-import { loadGeo } from '$lib/data/geo-files.server.ts';
+import { siteGeo } from '$lib/data/site-geo.server.ts';
 import { readPlaces } from '$lib/data/places.server.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = () => ({
-	dataset: loadGeo('geo').dataset,
+	dataset: siteGeo().dataset,
 	places: readPlaces()
 });

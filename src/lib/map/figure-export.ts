@@ -262,3 +262,123 @@ export async function renderFigure(
 		warnings
 	};
 }
+
+/**
+ * The map with a scale bar drawn into its lower left corner, so the bar scales with the image
+ * wherever the image is set (a handout page shrinks a map to fit a long step's text).
+ */
+function withScaleBar(
+	map: HTMLCanvasElement,
+	bar: ReturnType<typeof scaleBar>,
+	ratio: number
+): HTMLCanvasElement {
+	const canvas = document.createElement('canvas');
+	canvas.width = map.width;
+	canvas.height = map.height;
+	const ctx = canvas.getContext('2d');
+	if (!ctx) throw new Error('This browser cannot draw on a canvas of this size.');
+	ctx.drawImage(map, 0, 0);
+	if (!bar) return canvas;
+	const pad = 6 * ratio;
+	const barHeight = 5 * ratio;
+	ctx.font = `600 ${11 * ratio}px "Noto Sans", sans-serif`;
+	const labelWidth = ctx.measureText(bar.label).width;
+	const boxWidth = bar.widthPx + labelWidth + 3 * pad;
+	const boxHeight = barHeight + 2 * pad + 4 * ratio;
+	const x = 8 * ratio;
+	const y = canvas.height - 8 * ratio - boxHeight;
+	ctx.fillStyle = 'rgb(255 255 255 / 0.88)';
+	ctx.fillRect(x, y, boxWidth, boxHeight);
+	const barY = y + (boxHeight - barHeight) / 2;
+	const segment = bar.widthPx / bar.segments;
+	for (let i = 0; i < bar.segments; i++) {
+		ctx.fillStyle = i % 2 === 0 ? '#222' : '#fff';
+		ctx.fillRect(x + pad + i * segment, barY, segment, barHeight);
+	}
+	ctx.lineWidth = Math.max(1, ratio * 0.75);
+	ctx.strokeStyle = '#222';
+	ctx.strokeRect(x + pad, barY, bar.widthPx, barHeight);
+	ctx.fillStyle = '#222';
+	ctx.textBaseline = 'middle';
+	ctx.fillText(bar.label, x + 2 * pad + bar.widthPx, y + boxHeight / 2);
+	return canvas;
+}
+
+export interface RenderedMap {
+	blob: Blob;
+	/** Device pixels. */
+	width: number;
+	height: number;
+	/** The sources of the features drawn, numbered as the map's labels show them. */
+	footnotes: Footnotes;
+	/** The layers that have something in the picture, in legend order. */
+	layers: CategoryId[];
+	/** Where the scale bar drawn into the image is true. */
+	scaleNote: string;
+}
+
+/**
+ * Only the map of a view, at its viewport size and a pixel ratio, with footnote numbers in its
+ * labels and a scale bar: for pages that set the title, legend and sources as text (the
+ * briefing handout).
+ */
+export async function renderMapImage(
+	maplibre: typeof import('maplibre-gl'),
+	index: EvidenceIndex,
+	data: DeploymentData,
+	view: FigureView,
+	pixelRatio: number,
+	siteRoot: string
+): Promise<RenderedMap> {
+	await loadFonts();
+	const ids = featuresInView(index, view);
+	const { footnotes } = figureText(index.dataset, {
+		title: view.title,
+		time: null,
+		layers: [],
+		visibleFeatureIds: ids,
+		attribution: ''
+	});
+	const inPicture = new Set(ids.map((id) => index.features.get(id)!.properties.category));
+	const style = buildStyle(
+		defaultTheme,
+		{ siteRoot },
+		buildOverlay(withFootnoteLabels(data, footnotes), defaultTheme, {
+			visible: view.visible,
+			filter: view.filter,
+			fade: view.fade
+		})
+	);
+	const { width, height } = view.viewport;
+	const { map, container } = await renderMap(
+		maplibre,
+		style,
+		{ cssWidth: width, cssHeight: height, pixelRatio },
+		{ center: view.center, zoom: view.zoom, bearing: view.bearing }
+	);
+	try {
+		const canvas = withScaleBar(
+			map.getCanvas(),
+			scaleBar(metersPerPixel(view.center[1], view.zoom, pixelRatio), map.getCanvas().width / 4),
+			pixelRatio
+		);
+		const blob = await new Promise<Blob>((resolve, reject) =>
+			canvas.toBlob(
+				(b) => (b ? resolve(b) : reject(new Error('The map image could not be encoded.'))),
+				'image/png'
+			)
+		);
+		const [[, south], [, north]] = view.bounds;
+		return {
+			blob,
+			width: canvas.width,
+			height: canvas.height,
+			footnotes,
+			layers: [...view.visible].filter((c) => inPicture.has(c)),
+			scaleNote: scaleBarNote(view.center[1], south, north)
+		};
+	} finally {
+		map.remove();
+		container.remove();
+	}
+}

@@ -3,10 +3,10 @@
  * validation (a geo/ mistake fails the build with the validator's located messages).
  */
 import { json } from '@sveltejs/kit';
-import { loadGeo } from '$lib/data/geo-files.server.ts';
+import { siteGeo } from '$lib/data/site-geo.server.ts';
 
 export const prerender = true;
 
 export function GET(): Response {
-	return json(loadGeo('geo').dataset);
+	return json(siteGeo().dataset);
 }

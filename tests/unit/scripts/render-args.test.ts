@@ -1,0 +1,119 @@
+/**
+ * The render CLI's command line (scripts/lib/render-args.ts): what each command renders, and the
+ * message a wrong one gets (the CLI prints it and exits with status 2).
+ */
+import { describe, expect, it } from 'vitest';
+import { planRender, permalinkHash, UsageError } from '../../../scripts/lib/render-args.ts';
+import { realDataset } from '../real-dataset.ts';
+
+const dataset = realDataset();
+const plan = (...argv: string[]) => planRender(argv, dataset);
+const fails = (argv: string[], message: RegExp) => {
+	expect(() => planRender(argv, dataset)).toThrow(UsageError);
+	expect(() => planRender(argv, dataset)).toThrow(message);
+};
+
+describe('planRender', () => {
+	it('renders every step of a briefing, in order, at A4 unless told otherwise', () => {
+		const briefing = dataset.briefings.find((b) => b.id === 'two-theatres')!;
+		const p = plan('--briefing', 'two-theatres', '--out', 'figures');
+		expect(p.presetId).toBe('a4-landscape-300dpi');
+		expect(p.outDir).toBe('figures');
+		expect(p.handout).toBeNull();
+		expect(p.targets.map((t) => t.hash)).toEqual(
+			briefing.steps.map((_, i) => `#brief=two-theatres&step=${i + 1}`)
+		);
+		expect(p.targets[0]!.file).toBe(
+			`two-theatres-01-${briefing.steps[0]!.id}@a4-landscape-300dpi.png`
+		);
+		expect(p.targets[1]!.title).toBe(`${briefing.title} (step 2 of ${briefing.steps.length})`);
+		expect(p.targets[1]!.subtitle).toBe(briefing.steps[1]!.caption);
+	});
+
+	it('takes a preset, a window size and the handout', () => {
+		const p = plan(
+			'--briefing',
+			'two-theatres',
+			'--out',
+			'o',
+			'--preset',
+			'slide-16x9',
+			'--viewport',
+			'1600x900',
+			'--handout'
+		);
+		expect(p.presetId).toBe('slide-16x9');
+		expect(p.viewport).toEqual({ width: 1600, height: 900 });
+		expect(p.handout).toBe('two-theatres');
+		expect(p.targets.every((t) => t.file.endsWith('@slide-16x9.png'))).toBe(true);
+	});
+
+	it('names the briefings there are when the one asked for is unknown', () => {
+		fails(
+			['--briefing', 'nope', '--out', 'o'],
+			/Unknown briefing "nope"\. Briefings: .*two-theatres/
+		);
+	});
+
+	it('renders the view of a permalink under the name given', () => {
+		const p = plan(
+			'--url',
+			'http://127.0.0.1:4173/#at=5/52/38&t=2025-06-01',
+			'--out',
+			'o',
+			'--name',
+			'kursk'
+		);
+		expect(p.targets).toEqual([
+			{
+				hash: '#at=5/52/38&t=2025-06-01',
+				title: null,
+				subtitle: null,
+				file: 'kursk@a4-landscape-300dpi.png'
+			}
+		]);
+	});
+
+	it('says what is wrong with a command', () => {
+		fails(['--out', 'o'], /either --briefing <id> or --url/);
+		fails(['--briefing', 'two-theatres', '--url', '#at=1/0/0', '--out', 'o'], /either/);
+		fails(['--briefing', 'two-theatres'], /Give --out/);
+		fails(
+			['--briefing', 'two-theatres', '--out', 'o', '--preset', 'huge'],
+			/Unknown preset "huge"/
+		);
+		fails(['--briefing', 'two-theatres', '--out'], /--out needs a value/);
+		fails(
+			['--briefing', 'two-theatres', '--out', 'o', '--colour', 'red'],
+			/Unknown option --colour/
+		);
+		fails(['--url', '#at=1/0/0', '--out', 'o', '--handout'], /--handout goes with --briefing/);
+		fails(['--url', '#at=1/0/0', '--out', 'o', '--name', '../x'], /not a plain file stem/);
+		fails(['--briefing', 'two-theatres', '--out', 'o', '--viewport', 'big'], /not a window size/);
+		fails(['figures'], /Unexpected argument "figures"/);
+	});
+});
+
+describe('permalinkHash', () => {
+	it('reads the fragment of an atlas link on any host, or the fragment alone', () => {
+		expect(permalinkHash('https://example.org/atlas/#at=4/50/40', dataset)).toBe('#at=4/50/40');
+		expect(permalinkHash('#at=4/50/40&sel=kursk-combat', dataset)).toBe(
+			'#at=4/50/40&sel=kursk-combat'
+		);
+	});
+
+	it('refuses what is not an http(s) link or holds no view', () => {
+		expect(() => permalinkHash('not a link', dataset)).toThrow(/is not a link/);
+		expect(() => permalinkHash('javascript:alert(1)#at=1/0/0', dataset)).toThrow(
+			/not an http\(s\) link/
+		);
+		expect(() => permalinkHash('https://example.org/atlas/', dataset)).toThrow(/has no view in it/);
+	});
+
+	it('refuses a link the atlas would only partly follow, quoting the atlas', () => {
+		expect(() => permalinkHash('#at=4/50/40&sel=no-such-feature', dataset)).toThrow(
+			/no such feature/
+		);
+		expect(() => permalinkHash('#brief=two-theatres&step=99', dataset)).toThrow(/has \d+ steps/);
+	});
+});
