@@ -118,7 +118,11 @@ export class AtlasState {
 		this.select(step.selected);
 	}
 
-	/** Moves to a step of the current briefing (clamped to its steps), or leaves with null. */
+	/**
+	 * Moves to a step of the current briefing (clamped to its steps), or leaves with null. The
+	 * step's layers, time and selection change with it, in one go, so the address records one
+	 * history entry per step (Back goes to the step before, not to a half-applied one).
+	 */
 	goToStep(index: number | null): void {
 		const current = this.briefingStep;
 		if (index === null || !current) {
@@ -127,6 +131,16 @@ export class AtlasState {
 		}
 		const last = current.briefing.steps.length - 1;
 		this.briefing = { id: current.briefing.id, stepIndex: Math.max(0, Math.min(last, index)) };
+		this.applyStep(this.briefingStep!.step);
+	}
+
+	/** Starts presenting a briefing at its first step; false when there is no such briefing. */
+	startBriefing(id: string): boolean {
+		const briefing = this.dataset.briefings.find((b) => b.id === id);
+		if (!briefing) return false;
+		this.briefing = { id, stepIndex: 0 };
+		this.applyStep(briefing.steps[0]!);
+		return true;
 	}
 
 	/** The view as the URL codec describes it; the camera comes from the map controller. */
