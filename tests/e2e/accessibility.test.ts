@@ -45,3 +45,10 @@ test('the export and what-changed dialogs and the briefing view have no violatio
 	await expect(page.getByText('Step 4 of 9')).toBeVisible();
 	expect(await violations(page)).toEqual([]);
 });
+
+test('the handout page has no violations', async ({ page, watch: _ }) => {
+	test.setTimeout(120_000);
+	await page.goto('/handout/two-theatres/');
+	await expect(page.getByRole('status')).toHaveText(/All 3 maps drawn/, { timeout: 100_000 });
+	expect(await violations(page)).toEqual([]);
+});

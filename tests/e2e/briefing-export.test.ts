@@ -21,13 +21,9 @@ test('a briefing is presented from the keyboard, step by step, each step with it
 	await page.goto('/');
 	await waitForMapIdle(page);
 	await page.getByText('Briefings', { exact: true }).click();
-	const item = page
-		.getByRole('listitem')
-		.filter({ hasText: 'North Korean' })
-		.filter({
-			has: page.getByRole('button', { name: 'Present' })
-		});
-	await item.getByRole('button', { name: 'Present' }).click();
+	await page
+		.getByRole('button', { name: 'Start briefing: North Korean personnel in Russia, 2024-2025' })
+		.click();
 
 	const briefing = page.getByRole('region', { name: /North Korean/ });
 	await expect(briefing).toBeVisible();
@@ -134,9 +130,7 @@ test('the handout has one page per step with its map, caption and numbered sourc
 	await page.goto('/');
 	await page.getByText('Briefings', { exact: true }).click();
 	await page
-		.getByRole('listitem')
-		.filter({ hasText: 'Two theatres' })
-		.getByRole('link', { name: 'Handout' })
+		.getByRole('link', { name: 'Handout: Two theatres: Kursk and the Russian Far East' })
 		.click();
 	await expect(page).toHaveURL(/\/handout\/two-theatres\/$/);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(

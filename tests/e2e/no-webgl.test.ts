@@ -22,3 +22,22 @@ test('without WebGL the list shows every feature with its sources and says why t
 	await page.screenshot({ path: testInfo.outputPath('no-webgl.png') });
 	expect(watch.pageErrors).toEqual([]);
 });
+
+test('without WebGL the handout keeps every caption and source and says the maps are missing', async ({
+	page,
+	watch: _
+}) => {
+	await page.goto('/handout/two-theatres/');
+	await expect(page.getByRole('alert')).toContainText('The maps could not be drawn');
+	await expect(page.getByRole('alert')).toContainText('printed pages will have no maps');
+	const pages = page.getByRole('article');
+	await expect(pages).toHaveCount(3);
+	await expect(
+		pages
+			.nth(1)
+			.getByRole('region', { name: /Sources/ })
+			.getByRole('listitem')
+			.first()
+	).toContainText('Reliability');
+	await expect(page.getByRole('img')).toHaveCount(0);
+});

@@ -2,6 +2,8 @@ import { expect, test, waitForMapIdle } from './fixtures.ts';
 
 /** Every page of the site. A new route must be added here to be covered. */
 const ROUTES = ['/'];
+/** The handout pages, one per briefing in geo/briefings/, with their step counts. */
+const HANDOUTS = { 'deployments-2024-2025': 9, 'two-theatres': 3 };
 
 for (const route of ROUTES) {
 	test(`${route} loads, renders the map offline and stays on its own origin`, async ({
@@ -47,3 +49,24 @@ test('a camera in the address opens the map there, even across the antimeridian'
 	await page.screenshot({ path: testInfo.outputPath('bering-strait.png') });
 	await expect(page.locator('.maplibregl-ctrl-scale')).toBeVisible();
 });
+
+for (const [id, steps] of Object.entries(HANDOUTS)) {
+	test(`/handout/${id}/ draws every step's map offline and stays on its own origin`, async ({
+		page,
+		watch
+	}, testInfo) => {
+		test.setTimeout(180_000);
+		await page.goto(`/handout/${id}/`);
+		await expect(page).toHaveTitle(/^Handout: /);
+		await expect(page.getByRole('article')).toHaveCount(steps);
+		await expect(page.getByRole('status')).toHaveText(
+			`All ${steps} maps drawn. Print this page, or save it as PDF, for the handout.`,
+			{
+				timeout: 150_000
+			}
+		);
+		await expect(page.getByRole('img', { name: /^Map of step / })).toHaveCount(steps);
+		await page.screenshot({ path: testInfo.outputPath('handout.png'), fullPage: true });
+		expect(watch.foreignRequests).toEqual([]);
+	});
+}
