@@ -11,6 +11,14 @@ import { safeHttpUrl } from './safe-url.ts';
 import { oneLine } from './text-layout.ts';
 
 export const FIGURE_CAVEAT = 'Open-source reporting; figures are estimates.';
+/** Added to the caveat of a figure filtered by date, where marks may be drawn faded. */
+export const FADE_NOTE =
+	'Faded marks are uncertain on this date: their dates are known only roughly, or their evidence is over six months old.';
+
+/** The caveat line of a figure: the fade note joins it when the figure is filtered by date. */
+export function figureCaveat(dated: boolean): string {
+	return dated ? `${FIGURE_CAVEAT} ${FADE_NOTE}` : FIGURE_CAVEAT;
+}
 
 export interface CitationHeading {
 	/** "North Korean personnel in Russia, 2024-2025: Border guard duty" or the view's title. */

@@ -11,7 +11,7 @@ import {
 	type TimeMode
 } from '../data/vocabulary.ts';
 import type { Dataset } from '../data/schema.ts';
-import { FIGURE_CAVEAT } from './citations.ts';
+import { figureCaveat } from './citations.ts';
 import { footnoteOrder, numberFootnotes, type Footnotes } from './footnotes.ts';
 import type { FigureText } from './layout.ts';
 
@@ -58,7 +58,7 @@ export function figureText(
 				label: CATEGORY_LABELS[id]
 			})),
 			scaleNote: request.scaleNote ?? null,
-			caveat: FIGURE_CAVEAT,
+			caveat: figureCaveat(request.time !== null),
 			attribution: request.attribution,
 			footnotesHeading: FOOTNOTES_HEADING,
 			footnotes: footnotes.footnotes.map((f) => ({ number: f.number, text: f.text }))

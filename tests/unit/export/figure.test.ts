@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { asOfLine, figureText, FOOTNOTES_HEADING } from '../../../src/lib/export/figure.ts';
-import { FIGURE_CAVEAT } from '../../../src/lib/export/citations.ts';
+import { FADE_NOTE, FIGURE_CAVEAT } from '../../../src/lib/export/citations.ts';
 import { loadGeo } from '../../../src/lib/data/geo-files.server.ts';
 
 const { dataset } = loadGeo('geo');
@@ -26,7 +26,9 @@ describe('figureText', () => {
 
 	it('carries the caveat, attribution and the footnotes numbered for the visible features', () => {
 		const { text, footnotes } = figureText(dataset, { ...request, layers: [...request.layers] });
-		expect(text.caveat).toBe(FIGURE_CAVEAT);
+		// Filtered by date, the caveat also says what a faded mark means; unfiltered it does not.
+		expect(text.caveat).toBe(`${FIGURE_CAVEAT} ${FADE_NOTE}`);
+		expect(figureText(dataset, { ...request, time: null }).text.caveat).toBe(FIGURE_CAVEAT);
 		expect(text.attribution).toBe('Natural Earth; GeoNames');
 		expect(text.footnotesHeading).toBe(FOOTNOTES_HEADING);
 		expect(text.footnotes).toEqual(
