@@ -20,6 +20,7 @@ import {
 	type LabelProps
 } from '../../src/lib/map/map-data.ts';
 import { CATEGORY_ORDER, CATEGORY_SYMBOLS, confidenceTier } from '../../src/lib/map/symbology.ts';
+import { seededRandom } from '../lib/random.ts';
 
 export interface SyntheticOptions {
 	count: number;
@@ -36,18 +37,6 @@ export interface SyntheticOptions {
 	 * flows, points for events). 'points': every feature a point, whatever its category.
 	 */
 	shapes?: 'mixed' | 'points';
-}
-
-/** mulberry32: small, fast, and the same sequence on every engine. */
-export function seededRandom(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
 }
 
 const CLAIMANTS = [

@@ -68,6 +68,24 @@ function withFootnoteLabels(data: DeploymentData, footnotes: Footnotes): Deploym
 	};
 }
 
+/** The map style of a figure: the basemap and the view's overlay, labels footnoted. */
+function figureStyle(
+	data: DeploymentData,
+	footnotes: Footnotes,
+	view: FigureView,
+	siteRoot: string
+): ReturnType<typeof buildStyle> {
+	return buildStyle(
+		defaultTheme,
+		{ siteRoot },
+		buildOverlay(withFootnoteLabels(data, footnotes), defaultTheme, {
+			visible: view.visible,
+			filter: view.filter,
+			fade: view.fade
+		})
+	);
+}
+
 async function loadFonts(): Promise<void> {
 	await Promise.all(
 		['400 16px "Noto Sans"', '700 16px "Noto Sans"', 'italic 400 16px "Noto Sans"'].map((f) =>
@@ -194,15 +212,7 @@ export async function renderFigure(
 	}
 
 	progress('Drawing the map', 0.2);
-	const siteStyle = buildStyle(
-		defaultTheme,
-		{ siteRoot },
-		buildOverlay(withFootnoteLabels(data, footnotes), defaultTheme, {
-			visible: view.visible,
-			filter: view.filter,
-			fade: view.fade
-		})
-	);
+	const siteStyle = figureStyle(data, footnotes, view, siteRoot);
 	const mapSize = mapRenderSize(layout.map, preset.pixelRatio);
 	const { map, container } = await renderMap(maplibre, siteStyle, mapSize, {
 		center: view.center,
@@ -340,15 +350,7 @@ export async function renderMapImage(
 		attribution: ''
 	});
 	const inPicture = new Set(ids.map((id) => index.features.get(id)!.properties.category));
-	const style = buildStyle(
-		defaultTheme,
-		{ siteRoot },
-		buildOverlay(withFootnoteLabels(data, footnotes), defaultTheme, {
-			visible: view.visible,
-			filter: view.filter,
-			fade: view.fade
-		})
-	);
+	const style = figureStyle(data, footnotes, view, siteRoot);
 	const { width, height } = view.viewport;
 	const { map, container } = await renderMap(
 		maplibre,

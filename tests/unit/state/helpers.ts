@@ -180,17 +180,8 @@ export function mapOpacity(
 	return compileOpacity(value)(props);
 }
 
-/** A small seeded PRNG (mulberry32), so random tests fail the same way twice. */
-export function prng(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+/** A small seeded PRNG, so random tests fail the same way twice. */
+export { seededRandom as prng } from '../../../scripts/lib/random.ts';
 
 export function pick<T>(random: () => number, items: readonly T[]): T {
 	const item = items[Math.floor(random() * items.length)];
