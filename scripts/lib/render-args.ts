@@ -16,7 +16,7 @@ Options:
   --url <permalink>   render the view a link describes (the part after '#' is read)
   --out <dir>         directory to write into (created if missing)
   --preset <preset>   ${EXPORT_PRESET_IDS.join(', ')} (default a4-landscape-300dpi)
-  --viewport <WxH>    on-screen map window the view presets scale, default 1280x800
+  --viewport <WxH>    browser window whose map area the view presets scale, default 1280x800
   --handout           with --briefing: also write <id>-handout.pdf, one page per step
   --name <stem>       with --url: output file stem (default "view")
   --rebuild           build the site first even if build/ exists`;
