@@ -124,7 +124,7 @@ const TABLE: Record<string, [string, string, string, string, string, string]> = 
 	'kursk-construction': ['-', '-', 'certain', 'possible', 'possible', 'possible'],
 	'kursk-demining': ['possible', 'possible', 'possible', 'possible', 'possible', 'possible'],
 	'border-guard-band': ['possible', 'possible', 'possible', '-', '-', 'possible'],
-	'far-east-labour': ['possible', 'possible', 'possible', 'possible', 'possible', 'possible'],
+	'far-east-labour': ['possible', 'possible', 'certain', 'possible', 'possible', 'possible'],
 	'enlisted-labourers-far-east-to-kursk': ['-', 'possible', 'certain', '-', 'possible', 'possible'],
 	'dispatch-north-korea-to-kursk': [
 		'possible',
@@ -137,7 +137,7 @@ const TABLE: Record<string, [string, string, string, string, string, string]> = 
 	'dispatch-north-korea-to-far-east': [
 		'possible',
 		'possible',
-		'possible',
+		'certain',
 		'possible',
 		'possible',
 		'possible'
