@@ -7,6 +7,7 @@
  *
  *   npm run render -- --briefing deployments-2024-2025 --out figures [--preset slide-16x9] [--handout]
  *   npm run render -- --url 'http://localhost:4173/#at=5/52/38&t=2025-06-01' --out figures
+ *   npm run render -- --view all --out figures
  *
  * Exit status: 0 done, 1 a figure failed, 2 a wrong command (unknown briefing, bad link, ...).
  */
@@ -74,6 +75,14 @@ async function renderOne(
 	if ((await map.getAttribute('data-map-state')) === 'error')
 		throw new Error(`the map did not start: ${await page.getByRole('alert').allInnerTexts()}`);
 
+	if (target.goTo) {
+		await page
+			.getByRole('navigation', { name: 'Go to' })
+			.getByRole('button', { name: target.goTo, exact: true })
+			.click();
+		// The move (instant: reduced motion) sets the map busy; wait until it has drawn again.
+		await page.locator('[data-map-state="idle"]').waitFor();
+	}
 	await page.getByRole('button', { name: 'Export…' }).click();
 	const dialog = page.getByRole('dialog', { name: 'Export figure' });
 	await dialog.locator(`input[name="preset"][value="${plan.presetId}"]`).check();

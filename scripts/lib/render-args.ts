@@ -5,15 +5,18 @@
  */
 import { briefingFigures, exportFileName, EXPORT_PRESET_IDS } from '../../src/lib/export/index.ts';
 import type { Dataset } from '../../src/lib/data/schema.ts';
+import { VIEWS } from '../../src/lib/map/views.ts';
 import { parseViewHash, type KnownIds } from '../../src/lib/state/url-state.ts';
 
 export const USAGE = `Usage:
   npm run render -- --briefing <id> --out <dir> [--preset <preset>] [--handout]
   npm run render -- --url '<permalink>' --out <dir> [--preset <preset>] [--name <file stem>]
+  npm run render -- --view <id>[,<id>...] | all --out <dir> [--preset <preset>]
 
 Options:
   --briefing <id>     render one PNG per step of this briefing (ids: geo/briefings/*.json)
   --url <permalink>   render the view a link describes (the part after '#' is read)
+  --view <ids>        render named views: ${VIEWS.map((v) => v.id).join(', ')}, or all
   --out <dir>         directory to write into (created if missing)
   --preset <preset>   ${EXPORT_PRESET_IDS.join(', ')} (default a4-landscape-300dpi)
   --viewport <WxH>    browser window whose map area the view presets scale, default 1280x800
@@ -30,6 +33,8 @@ export interface RenderTarget {
 	/** The export dialog's title and subtitle; null keeps the dialog's own. */
 	title: string | null;
 	subtitle: string | null;
+	/** A named view to go to once the page is open (the label of its "Go to" button). */
+	goTo: string | null;
 	/** File name in the output directory. */
 	file: string;
 }
@@ -45,7 +50,7 @@ export interface RenderPlan {
 }
 
 const FLAGS = new Set(['handout', 'rebuild']);
-const VALUED = new Set(['briefing', 'url', 'out', 'preset', 'viewport', 'name']);
+const VALUED = new Set(['briefing', 'url', 'view', 'out', 'preset', 'viewport', 'name']);
 
 function readArgs(argv: readonly string[]): Map<string, string | true> {
 	const out = new Map<string, string | true>();
@@ -125,9 +130,10 @@ export function planRender(argv: readonly string[], dataset: Dataset): RenderPla
 	};
 	const briefingId = str('briefing');
 	const link = str('url');
+	const viewIds = str('view');
 	const outDir = str('out');
-	if (!briefingId === !link)
-		throw new UsageError('Give either --briefing <id> or --url <permalink>.');
+	if ([briefingId, link, viewIds].filter((x) => x !== undefined).length !== 1)
+		throw new UsageError('Give one of --briefing <id>, --url <permalink> or --view <id>.');
 	if (!outDir) throw new UsageError('Give --out <dir>, the directory to write the PNGs into.');
 	const presetId = str('preset') ?? 'a4-landscape-300dpi';
 	if (!(EXPORT_PRESET_IDS as readonly string[]).includes(presetId))
@@ -147,8 +153,26 @@ export function planRender(argv: readonly string[], dataset: Dataset): RenderPla
 			hash: `#brief=${briefing.id}&step=${i + 1}`,
 			title: figure.title,
 			subtitle: figure.subtitle,
+			goTo: null,
 			file: exportFileName(figure.fileStem, presetId)
 		}));
+	} else if (viewIds) {
+		const wanted = viewIds === 'all' ? VIEWS.map((v) => v.id) : viewIds.split(',');
+		targets = wanted.map((id) => {
+			const view = VIEWS.find((v) => v.id === id);
+			if (!view) {
+				throw new UsageError(
+					`Unknown view "${id}". Views: ${VIEWS.map((v) => v.id).join(', ')}, or all.`
+				);
+			}
+			return {
+				hash: '',
+				title: null,
+				subtitle: view.label,
+				goTo: view.label,
+				file: exportFileName(`view-${view.id}`, presetId)
+			};
+		});
 	} else {
 		const name = str('name') ?? 'view';
 		if (!/^[\w.-]{1,100}$/.test(name) || name.startsWith('.'))
@@ -158,6 +182,7 @@ export function planRender(argv: readonly string[], dataset: Dataset): RenderPla
 				hash: permalinkHash(link!, dataset),
 				title: null,
 				subtitle: null,
+				goTo: null,
 				file: exportFileName(name, presetId)
 			}
 		];

@@ -190,7 +190,24 @@ test.describe('render CLI', () => {
 		expect(/\/Type\s*\/Pages\b[^>]*?\/Count\s+(\d+)/.exec(pdf.toString('latin1'))?.[1]).toBe('3');
 	});
 
-	test('refuses an unknown briefing and a bad link with a clear message', async () => {
+	test('renders a named view at twice the size of the map on screen', async () => {
+		test.setTimeout(180_000);
+		await run(cli[0]!, [cli[1]!, '--view', 'kursk', '--out', out, '--preset', 'view-2x'], {
+			timeout: 170_000
+		});
+		expect(readdirSync(out).sort()).toEqual([
+			'view-kursk@view-2x.citations.txt',
+			'view-kursk@view-2x.png'
+		]);
+		const bytes = readFileSync(join(out, 'view-kursk@view-2x.png'));
+		const png = PNG.sync.read(bytes);
+		// Twice the map area of the default 1280 x 800 window (the side panel takes the rest).
+		expect(png.width).toBeGreaterThan(1280);
+		expect(png.width).toBeLessThan(2560);
+		expect(readPngText(new Uint8Array(bytes)).Source).toContain('Kursk region: military builders');
+	});
+
+	test('refuses an unknown briefing, view or bad link with a clear message', async () => {
 		const fail = (args: string[]) =>
 			run(cli[0]!, [cli[1]!, ...args]).then(
 				() => null,
@@ -207,6 +224,9 @@ test.describe('render CLI', () => {
 		]);
 		expect(bad?.code).toBe(2);
 		expect(bad?.stderr).toContain('no such feature');
+		const view = await fail(['--view', 'moon', '--out', out]);
+		expect(view?.code).toBe(2);
+		expect(view?.stderr).toContain('Unknown view "moon"');
 		expect(readdirSync(out)).toEqual([]);
 	});
 });

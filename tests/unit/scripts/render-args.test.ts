@@ -69,14 +69,37 @@ describe('planRender', () => {
 				hash: '#at=5/52/38&t=2025-06-01',
 				title: null,
 				subtitle: null,
+				goTo: null,
 				file: 'kursk@a4-landscape-300dpi.png'
 			}
 		]);
 	});
 
+	it('renders named views, one or all, each reached by its "Go to" button', () => {
+		const one = plan('--view', 'kursk', '--out', 'o', '--preset', 'view-2x');
+		expect(one.targets).toEqual([
+			{
+				hash: '',
+				title: null,
+				subtitle: 'Kursk and border',
+				goTo: 'Kursk and border',
+				file: 'view-kursk@view-2x.png'
+			}
+		]);
+		expect(plan('--view', 'all', '--out', 'o').targets.map((t) => t.goTo)).toEqual([
+			'Both theatres',
+			'Kursk and border',
+			'Far East'
+		]);
+	});
+
 	it('says what is wrong with a command', () => {
-		fails(['--out', 'o'], /either --briefing <id> or --url/);
-		fails(['--briefing', 'two-theatres', '--url', '#at=1/0/0', '--out', 'o'], /either/);
+		fails(['--out', 'o'], /one of --briefing <id>, --url <permalink> or --view <id>/);
+		fails(['--briefing', 'two-theatres', '--url', '#at=1/0/0', '--out', 'o'], /one of/);
+		fails(
+			['--view', 'moon', '--out', 'o'],
+			/Unknown view "moon"\. Views: overview, kursk, far-east, or all/
+		);
 		fails(['--briefing', 'two-theatres'], /Give --out/);
 		fails(
 			['--briefing', 'two-theatres', '--out', 'o', '--preset', 'huge'],
