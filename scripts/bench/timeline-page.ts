@@ -29,6 +29,7 @@ import { countShown } from '../../src/lib/state/filters.ts';
 import {
 	combinedFilter,
 	fadeOpacity,
+	mapTimeQuery,
 	type MapTimeQuery,
 	type TimeSelection
 } from '../../src/lib/state/time.ts';
@@ -141,7 +142,7 @@ const selection = (d: number): TimeSelection => ({
 /** AtlasState.filters and AtlasState.mapQuery, for the default claimant and confidence settings. */
 function mapQuery(d: number, shown: ReadonlySet<CategoryId>): MapTimeQuery {
 	const filters = normalizeFilters({ categories: [...shown], claimants: [], minCredibility: 6 });
-	return { time: selection(d), filters: { ...filters, categories: [...CATEGORY_IDS] } };
+	return mapTimeQuery(selection(d), filters);
 }
 
 function overlayFor(d: number, shown: ReadonlySet<CategoryId>): Overlay {

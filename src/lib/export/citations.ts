@@ -11,6 +11,9 @@ import { safeHttpUrl } from './safe-url.ts';
 import { oneLine } from './text-layout.ts';
 
 export const FIGURE_CAVEAT = 'Open-source reporting; figures are estimates.';
+/** The basemap's credits as a figure prints them (the map's attribution control, in words). */
+export const FIGURE_ATTRIBUTION =
+	'Basemap: Natural Earth (public domain); places: GeoNames (CC BY 4.0); MapLibre.';
 /** Added to the caveat of a figure filtered by date, where marks may be drawn faded. */
 export const FADE_NOTE =
 	'Faded marks are uncertain on this date: their dates are known only roughly, or their evidence is over six months old.';

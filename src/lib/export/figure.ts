@@ -3,7 +3,7 @@
  * line, legend entries for the visible layers, caveat, attribution and numbered footnotes. The
  * UI and the render CLI both call this, so a figure and its copied citations always agree.
  */
-import { formatDatePrec } from '../data/dates.ts';
+import { formatDatePrec, isoFromDay } from '../data/dates.ts';
 import {
 	CATEGORY_IDS,
 	CATEGORY_LABELS,
@@ -11,8 +11,9 @@ import {
 	type TimeMode
 } from '../data/vocabulary.ts';
 import type { Dataset } from '../data/schema.ts';
+import type { TimeSelection } from '../state/time.ts';
 import { figureCaveat } from './citations.ts';
-import { footnoteOrder, numberFootnotes, type Footnotes } from './footnotes.ts';
+import { citeFeatures, type Footnotes } from './footnotes.ts';
 import type { FigureText } from './layout.ts';
 
 export const FOOTNOTES_HEADING = 'Sources (the numbers in brackets on the map refer to these)';
@@ -33,6 +34,11 @@ export interface FigureRequest {
 	scaleNote?: string | null;
 }
 
+/** A view's time selection as figures hold it (the briefing and URL form: a date, not a day). */
+export function figureTime(time: TimeSelection | null): FigureRequest['time'] {
+	return time ? { mode: time.mode, date: isoFromDay(time.day) } : null;
+}
+
 /** "As of 4 Nov 2025", "As reported by 30 Nov 2025", or "All dates on file". */
 export function asOfLine(time: FigureRequest['time']): string {
 	if (time === null) return 'All dates on file';
@@ -44,7 +50,7 @@ export function figureText(
 	dataset: Dataset,
 	request: FigureRequest
 ): { text: FigureText; footnotes: Footnotes } {
-	const footnotes = numberFootnotes(dataset, footnoteOrder(dataset, request.visibleFeatureIds));
+	const footnotes = citeFeatures(dataset, request.visibleFeatureIds);
 	const shown = new Set(request.layers);
 	return {
 		footnotes,

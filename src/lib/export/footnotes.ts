@@ -141,6 +141,11 @@ function draftFootnote(document: Document): Omit<Footnote, 'text' | 'number'> {
 	};
 }
 
+/** The footnotes for features shown together: ordered as footnoteOrder says, then numbered. */
+export function citeFeatures(dataset: Dataset, featureIds: readonly string[]): Footnotes {
+	return numberFootnotes(dataset, footnoteOrder(dataset, featureIds));
+}
+
 /**
  * Numbers the documents cited by `orderedFeatureIds` (see the rule at the top of this file) and
  * gives each feature the numbers to print beside its label.

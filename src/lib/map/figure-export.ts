@@ -14,7 +14,9 @@ import {
 	addPngText,
 	citationsText,
 	composeFigure,
+	FIGURE_ATTRIBUTION,
 	figureText,
+	figureTime,
 	frameBounds,
 	labelWithFootnotes,
 	layoutFigure,
@@ -28,10 +30,9 @@ import {
 	type FigureContext,
 	type Footnotes
 } from '../export/index.ts';
-import { isoFromDay } from '../data/dates.ts';
 import { buildStyle } from './basemap-style.ts';
 import { buildOverlay } from './deployment-layers.ts';
-import { featuresInView } from './in-view.ts';
+import { featuresInView, layersIn } from './in-view.ts';
 import { drawCategorySymbol } from './legend-symbols.ts';
 import { drawOverlayImage } from './map-images.ts';
 import type { DeploymentData } from './map-data.ts';
@@ -159,13 +160,9 @@ export async function renderFigure(
 	await loadFonts();
 	const visibleFeatureIds = featuresInView(index, view);
 	// The legend lists the layers that have something in the figure, not every layer switched on.
-	const inFigure = new Set(
-		visibleFeatureIds.map((id) => index.features.get(id)!.properties.category)
-	);
-	const layers = [...view.visible].filter((c) => inFigure.has(c));
-	const time = view.time ? { mode: view.time.mode, date: isoFromDay(view.time.day) } : null;
-	const attribution =
-		'Basemap: Natural Earth (public domain); places: GeoNames (CC BY 4.0); MapLibre.';
+	const layers = layersIn(index, view.visible, visibleFeatureIds);
+	const time = figureTime(view.time);
+	const attribution = FIGURE_ATTRIBUTION;
 
 	const canvas = document.createElement('canvas');
 	canvas.width = preset.width;
@@ -314,47 +311,24 @@ function withScaleBar(
 	return canvas;
 }
 
-export interface RenderedMap {
-	blob: Blob;
-	/** Device pixels. */
-	width: number;
-	height: number;
-	/** The sources of the features drawn, numbered as the map's labels show them. */
-	footnotes: Footnotes;
-	/** The layers that have something in the picture, in legend order. */
-	layers: CategoryId[];
-	/** Where the scale bar drawn into the image is true. */
-	scaleNote: string;
-}
-
 /**
- * Only the map of a view, at its viewport size and a pixel ratio, with footnote numbers in its
- * labels and a scale bar: for pages that set the title, legend and sources as text (the
- * briefing handout).
+ * Only the map of a view, at its viewport size and a pixel ratio, with `footnotes`' numbers in
+ * its labels and a scale bar, as a PNG: for pages that set the title, legend and sources as text
+ * (the briefing handout), and so number the sources themselves.
  */
 export async function renderMapImage(
 	maplibre: typeof import('maplibre-gl'),
-	index: EvidenceIndex,
 	data: DeploymentData,
 	view: FigureView,
+	footnotes: Footnotes,
 	pixelRatio: number,
 	siteRoot: string
-): Promise<RenderedMap> {
+): Promise<Blob> {
 	await loadFonts();
-	const ids = featuresInView(index, view);
-	const { footnotes } = figureText(index.dataset, {
-		title: view.title,
-		time: null,
-		layers: [],
-		visibleFeatureIds: ids,
-		attribution: ''
-	});
-	const inPicture = new Set(ids.map((id) => index.features.get(id)!.properties.category));
-	const style = figureStyle(data, footnotes, view, siteRoot);
 	const { width, height } = view.viewport;
 	const { map, container } = await renderMap(
 		maplibre,
-		style,
+		figureStyle(data, footnotes, view, siteRoot),
 		{ cssWidth: width, cssHeight: height, pixelRatio },
 		{ center: view.center, zoom: view.zoom, bearing: view.bearing }
 	);
@@ -364,21 +338,12 @@ export async function renderMapImage(
 			scaleBar(metersPerPixel(view.center[1], view.zoom, pixelRatio), map.getCanvas().width / 4),
 			pixelRatio
 		);
-		const blob = await new Promise<Blob>((resolve, reject) =>
+		return await new Promise<Blob>((resolve, reject) =>
 			canvas.toBlob(
 				(b) => (b ? resolve(b) : reject(new Error('The map image could not be encoded.'))),
 				'image/png'
 			)
 		);
-		const [[, south], [, north]] = view.bounds;
-		return {
-			blob,
-			width: canvas.width,
-			height: canvas.height,
-			footnotes,
-			layers: [...view.visible].filter((c) => inPicture.has(c)),
-			scaleNote: scaleBarNote(view.center[1], south, north)
-		};
 	} finally {
 		map.remove();
 		container.remove();

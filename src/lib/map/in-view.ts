@@ -49,3 +49,13 @@ export function featuresInView(index: EvidenceIndex, view: FigureView): string[]
 		})
 		.map((f) => f.id);
 }
+
+/** The visible layers that have something among `featureIds`: what a figure's legend lists. */
+export function layersIn(
+	index: EvidenceIndex,
+	visible: ReadonlySet<CategoryId>,
+	featureIds: readonly string[]
+): CategoryId[] {
+	const present = new Set(featureIds.map((id) => index.features.get(id)!.properties.category));
+	return [...visible].filter((c) => present.has(c));
+}

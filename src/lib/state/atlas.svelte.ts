@@ -16,6 +16,7 @@ import {
 	fadeOpacity,
 	featureTimeState,
 	knownOn,
+	mapTimeQuery,
 	selectionFromBriefing,
 	type FeatureTimeState,
 	type KnownOn,
@@ -61,16 +62,9 @@ export class AtlasState {
 		});
 	}
 
-	/**
-	 * The filters the map applies. Layer visibility already hides whole categories, so the map
-	 * filter leaves categories out: a layer toggle stays one layout change, not a new filter on
-	 * every layer.
-	 */
+	/** The filters the map applies (categories are left to layer visibility). */
 	get mapQuery() {
-		return {
-			time: this.time,
-			filters: { ...this.filters, categories: [...CATEGORY_IDS] }
-		};
+		return mapTimeQuery(this.time, this.filters);
 	}
 
 	/** The MapLibre filter and opacity factor for the deployment layers. */

@@ -6,13 +6,12 @@
  */
 import type { EvidenceIndex } from '../data/evidence.ts';
 import type { Briefing } from '../data/schema.ts';
-import { CATEGORY_IDS } from '../data/vocabulary.ts';
 import { frameBounds } from '../export/scale-bar.ts';
 import { zoomToKeepExtent } from '../export/layout.ts';
 import type { FigureView } from '../map/in-view.ts';
 import { normalizeFilters } from './filter-state.ts';
 import { countShown } from './filters.ts';
-import { combinedFilter, fadeOpacity, selectionFromBriefing } from './time.ts';
+import { combinedFilter, fadeOpacity, mapTimeQuery, selectionFromBriefing } from './time.ts';
 
 /**
  * The window a step's camera is written for: a laptop's map area in presentation mode. A figure
@@ -31,7 +30,7 @@ export function stepFigureView(
 	if (!step) throw new RangeError(`${briefing.id} has no step ${stepIndex + 1}`);
 	const filters = normalizeFilters({ categories: step.layers, claimants: [], minCredibility: 6 });
 	const time = selectionFromBriefing(step.time);
-	const query = { time, filters: { ...filters, categories: [...CATEGORY_IDS] } };
+	const query = mapTimeQuery(time, filters);
 	const zoom = zoomToKeepExtent(step.camera.zoom, BRIEFING_VIEWPORT, size);
 	const b = frameBounds(step.camera.center, zoom, size.width, size.height);
 	return {

@@ -56,6 +56,7 @@ import type {
 	Document,
 	TimeMode
 } from '../data/schema.ts';
+import { CATEGORY_IDS } from '../data/vocabulary.ts';
 import {
 	datedIndex,
 	daysOf,
@@ -582,6 +583,15 @@ function and(conds: ExpressionFilterSpecification[]): ExpressionFilterSpecificat
 export interface MapTimeQuery {
 	time: TimeSelection | null;
 	filters: FilterState;
+}
+
+/**
+ * The query the deployment layers' filter and fade are built from. Categories are left to layer
+ * visibility (a layer toggle is one layout change, not a new filter on every layer), so the
+ * query keeps every category and only the time, claimant and confidence settings filter.
+ */
+export function mapTimeQuery(time: TimeSelection | null, filters: FilterState): MapTimeQuery {
+	return { time, filters: { ...filters, categories: [...CATEGORY_IDS] } };
 }
 
 /**

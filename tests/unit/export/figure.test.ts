@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { asOfLine, figureText, FOOTNOTES_HEADING } from '../../../src/lib/export/figure.ts';
+import {
+	asOfLine,
+	figureText,
+	figureTime,
+	FOOTNOTES_HEADING
+} from '../../../src/lib/export/figure.ts';
 import { FADE_NOTE, FIGURE_CAVEAT } from '../../../src/lib/export/citations.ts';
 import { loadGeo } from '../../../src/lib/data/geo-files.server.ts';
 
@@ -52,5 +57,16 @@ describe('asOfLine', () => {
 			'As reported by 30 Apr 2025'
 		);
 		expect(asOfLine(null)).toBe('All dates on file');
+	});
+});
+
+describe('figureTime', () => {
+	it('gives a time selection as the date a figure prints, and nothing for all dates', () => {
+		const day = Date.UTC(2025, 10, 4) / 86_400_000;
+		expect(figureTime({ mode: 'reported-by', day, certainOnly: false })).toEqual({
+			mode: 'reported-by',
+			date: '2025-11-04'
+		});
+		expect(figureTime(null)).toBeNull();
 	});
 });

@@ -17,6 +17,7 @@ import { normalizeFilters } from '../../../src/lib/state/filter-state.ts';
 import {
 	combinedFilter,
 	fadeOpacity,
+	mapTimeQuery,
 	timeDomain,
 	type TimeSelection
 } from '../../../src/lib/state/time.ts';
@@ -58,13 +59,12 @@ describe('the overlay the map is given', () => {
 		for (const time of times) {
 			for (const { claimants: who, minCredibility } of evidence) {
 				for (const visible of visibleSets) {
-					// As AtlasState.mapQuery: the map filter leaves categories to layer visibility.
 					const filters = normalizeFilters({
 						categories: [...visible],
 						claimants: who,
 						minCredibility
 					});
-					const query = { time, filters: { ...filters, categories: [...CATEGORY_IDS] } };
+					const query = mapTimeQuery(time, filters);
 					const overlay = buildOverlay(data, defaultTheme, {
 						visible,
 						filter: combinedFilter(query),
