@@ -103,7 +103,7 @@ export class AtlasState {
 	}
 
 	/** Shows a briefing step: its layers, time and selection, with no other filters. */
-	applyStep(step: BriefingStep): void {
+	#applyStep(step: BriefingStep): void {
 		const layers = new Set(step.layers);
 		for (const c of CATEGORY_IDS) this.setVisible(c, layers.has(c));
 		this.time = selectionFromBriefing(step.time);
@@ -113,28 +113,32 @@ export class AtlasState {
 	}
 
 	/**
-	 * Moves to a step of the current briefing (clamped to its steps), or leaves with null. The
-	 * step's layers, time and selection change with it, in one go, so the address records one
-	 * history entry per step (Back goes to the step before, not to a half-applied one).
+	 * The one way the briefing position changes: the step's layers, time and selection change
+	 * with it, in one go, so the address records one history entry per step (Back goes to the
+	 * step before, not to a half-applied one). The step index is clamped to the briefing's steps;
+	 * an unknown briefing, like null, leaves the briefing. Returns whether a step is shown.
 	 */
-	goToStep(index: number | null): void {
-		const current = this.briefingStep;
-		if (index === null || !current) {
+	#present(at: BriefingPosition | null): boolean {
+		const briefing = at && this.dataset.briefings.find((b) => b.id === at.id);
+		if (!at || !briefing) {
 			this.briefing = null;
-			return;
+			return false;
 		}
-		const last = current.briefing.steps.length - 1;
-		this.briefing = { id: current.briefing.id, stepIndex: Math.max(0, Math.min(last, index)) };
-		this.applyStep(this.briefingStep!.step);
+		const stepIndex = Math.max(0, Math.min(briefing.steps.length - 1, at.stepIndex));
+		this.briefing = { id: briefing.id, stepIndex };
+		this.#applyStep(briefing.steps[stepIndex]!);
+		return true;
+	}
+
+	/** Moves to a step of the current briefing (clamped to its steps), or leaves with null. */
+	goToStep(index: number | null): void {
+		const current = this.briefing;
+		this.#present(index === null || !current ? null : { id: current.id, stepIndex: index });
 	}
 
 	/** Starts presenting a briefing at its first step; false when there is no such briefing. */
 	startBriefing(id: string): boolean {
-		const briefing = this.dataset.briefings.find((b) => b.id === id);
-		if (!briefing) return false;
-		this.briefing = { id, stepIndex: 0 };
-		this.applyStep(briefing.steps[0]!);
-		return true;
+		return this.#present({ id, stepIndex: 0 });
 	}
 
 	/** The view as the URL codec describes it; the camera comes from the map controller. */
@@ -159,6 +163,7 @@ export class AtlasState {
 		if (view.claimants) this.claimants = view.claimants;
 		if (view.minCredibility !== undefined) this.minCredibility = view.minCredibility;
 		if (view.selected !== undefined) this.select(view.selected);
-		if (view.briefing !== undefined) this.briefing = view.briefing;
+		// Last: a briefing step sets layers, time and selection over what the link gave.
+		if (view.briefing !== undefined) this.#present(view.briefing);
 	}
 }

@@ -1,8 +1,8 @@
 /**
  * A briefing step as a figure view: what a handout page (or any render of the step that is not
- * the live map) shows. The same layers, time and filters as presenting the step (AtlasState's
- * applyStep), worked out without a live map: the camera is the step's, its zoom adjusted so the
- * step's extent fits the target size.
+ * the live map) shows: the same layers, time and filters as presenting the step in AtlasState,
+ * worked out without a live map. The camera is the step's, its zoom adjusted so the step's
+ * extent fits the target size.
  */
 import type { EvidenceIndex } from '../data/evidence.ts';
 import type { Briefing } from '../data/schema.ts';

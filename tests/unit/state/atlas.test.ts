@@ -35,4 +35,12 @@ describe('AtlasState briefings', () => {
 		atlas.goToStep(null);
 		expect(atlas.briefing).toBeNull();
 	});
+
+	it('applies the step a link names over the rest of the link, and leaves an unknown briefing', () => {
+		const atlas = new AtlasState(dataset);
+		atlas.applyView({ categories: ['event'], briefing: { id: 'two-theatres', stepIndex: 2 } });
+		expect([...atlas.visible].sort()).toEqual([...briefing.steps[2]!.layers].sort());
+		atlas.applyView({ briefing: { id: 'gone', stepIndex: 0 } });
+		expect(atlas.briefing).toBeNull();
+	});
 });
