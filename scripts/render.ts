@@ -12,12 +12,11 @@
  * Exit status: 0 done, 1 a figure failed, 2 a wrong command (unknown briefing, bad link, ...).
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { loadGeo } from '../src/lib/data/geo-files.server.ts';
-import { createStaticServer } from './serve.js';
 import { launchChromium } from './lib/chromium.ts';
+import { serveLocally } from './lib/local-site.ts';
 import {
 	planRender,
 	USAGE,
@@ -42,16 +41,6 @@ async function buildSite(force: boolean): Promise<string> {
 	return dir;
 }
 
-async function serveSite(dir: string): Promise<{ url: string; close: () => Promise<void> }> {
-	const server = createStaticServer({ dir });
-	await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-	const { port } = server.address() as AddressInfo;
-	return {
-		url: `http://127.0.0.1:${port}`,
-		close: () => new Promise((done) => server.close(() => done()))
-	};
-}
-
 /** Page errors and failed requests, so a figure made from a broken page is not passed off as fine. */
 function watch(page: Page): string[] {
 	const problems: string[] = [];
@@ -69,7 +58,7 @@ async function renderOne(
 	plan: RenderPlan
 ): Promise<{ path: string; seconds: number; status: string }> {
 	await page.goto('about:blank');
-	await page.goto(`${site}/${target.hash}`);
+	await page.goto(`${site}${target.hash}`);
 	const map = page.locator('[data-map-state]');
 	await map.and(page.locator('[data-map-state="idle"], [data-map-state="error"]')).waitFor();
 	if ((await map.getAttribute('data-map-state')) === 'error')
@@ -109,7 +98,7 @@ async function renderOne(
 }
 
 async function printHandout(page: Page, site: string, id: string, outDir: string): Promise<string> {
-	await page.goto(`${site}/handout/${id}/`);
+	await page.goto(`${site}handout/${id}/`);
 	const main = page.locator('[data-handout-state]');
 	await main
 		.and(page.locator('[data-handout-state="ready"], [data-handout-state="error"]'))
@@ -135,7 +124,7 @@ async function main(): Promise<number> {
 	}
 	mkdirSync(plan.outDir, { recursive: true });
 	const dir = await buildSite(plan.rebuild);
-	const site = await serveSite(dir);
+	const site = await serveLocally(dir);
 	let browser: Browser | null = null;
 	let failed = 0;
 	try {

@@ -24,7 +24,9 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { buildStyle } from '../../src/lib/map/basemap-style.ts';
 import { defaultTheme } from '../../src/lib/map/theme.ts';
-import { fmt, launchBrowser, median, serve } from './harness.ts';
+import { launchChromium } from '../lib/chromium.ts';
+import { serveLocally } from '../lib/local-site.ts';
+import { fmt, median } from './harness.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const runsArg = process.argv.indexOf('--runs');
@@ -83,7 +85,7 @@ interface Load {
 }
 
 async function measure(url: string, waitFor: string): Promise<Load> {
-	const browser = await launchBrowser();
+	const browser = await launchChromium();
 	try {
 		const page = await browser.newPage({ viewport: VIEWPORT });
 		page.on('pageerror', (e) => console.error('page error:', e.message));
@@ -127,9 +129,9 @@ async function main(): Promise<void> {
 	}
 	const bareDir = bareSite(false);
 	const basemapDir = bareSite(true);
-	const app = await serve(join(root, 'build'));
-	const bare = await serve(bareDir);
-	const basemapOnly = await serve(basemapDir);
+	const app = await serveLocally(join(root, 'build'));
+	const bare = await serveLocally(bareDir);
+	const basemapOnly = await serveLocally(basemapDir);
 	const appRuns: Load[] = [];
 	const bareRuns: Load[] = [];
 	const basemapRuns: Load[] = [];
@@ -155,7 +157,7 @@ async function main(): Promise<void> {
 	const last = appRuns[appRuns.length - 1]!;
 	const kb = (b: number) => b / 1024;
 	// MapLibre's own code is what the budget leaves out: the gzip size of its published files.
-	// Everything else loaded at start (our code, Svelte, SvelteKit, pmtiles bundled into the map
+	// Everything else loaded at start (our code, Svelte, SvelteKit, our PMTiles reader in the map
 	// chunk) counts as app JavaScript.
 	const dist = join(root, 'node_modules', 'maplibre-gl', 'dist');
 	const mapLibreOwn =
@@ -211,7 +213,7 @@ async function main(): Promise<void> {
 		`  bare MapLibre + our basemap  ${fmt(basemapIdle, 0)} ms  -> ratio ${fmt(appIdle / basemapIdle, 2)} (cost of the app around the map)`
 	);
 	console.log(
-		`App JavaScript at first load: ${fmt(kb(appJs))} KB gzip excluding MapLibre (budget <= 60): ${fmt(kb(totalJs))} KB in all, less MapLibre's own ${fmt(kb(mapLibreOwn))} KB (its chunk here, with pmtiles, is ${fmt(kb(mapJs))} KB with the worker)`
+		`App JavaScript at first load: ${fmt(kb(appJs))} KB gzip excluding MapLibre (budget <= 60): ${fmt(kb(totalJs))} KB in all, less MapLibre's own ${fmt(kb(mapLibreOwn))} KB (its chunk here, with our PMTiles reader, is ${fmt(kb(mapJs))} KB with the worker)`
 	);
 	console.log(
 		`Basemap for the default view: ${fmt(kb(last.basemapBytes))} KB of tiles (stored gzip) + ${fmt(kb(last.fontBytes))} KB fonts (budget <= 400); whole archive ${fmt(kb(archive.length))} KB`

@@ -33,7 +33,9 @@ import { indexDataset } from '../../src/lib/data/evidence.ts';
 import { CATEGORY_IDS, type CategoryId } from '../../src/lib/data/schema.ts';
 import { buildDeploymentData } from '../../src/lib/map/map-data.ts';
 import { startOfUnit, stepForward, timeDomain, type TimeDomain } from '../../src/lib/state/time.ts';
-import { fmt, launchBrowser, median, serve } from './harness.ts';
+import { launchChromium } from '../lib/chromium.ts';
+import { serveLocally } from '../lib/local-site.ts';
+import { fmt, median } from './harness.ts';
 import type {
 	BurstChange,
 	InitResult,
@@ -431,11 +433,11 @@ function report(name: string, init: InitResult, sections: Section[]): Record<str
 async function main(): Promise<void> {
 	const started = performance.now();
 	const { dir, domain } = await buildSite();
-	const site = await serve(dir, {
+	const site = await serveLocally(dir, {
 		'Cross-Origin-Opener-Policy': 'same-origin',
 		'Cross-Origin-Embedder-Policy': 'require-corp'
 	});
-	const browser = await launchBrowser();
+	const browser = await launchChromium();
 	// The bundled data's last months: the Kursk fighting ends, construction troops arrive.
 	const bundledDays = monthDays(domain, BUNDLED_STEPS, domain.last - 30.44 * (BUNDLED_STEPS + 2));
 	// A year in, where most synthetic presences have started and some have ended.

@@ -18,6 +18,6 @@ export const chromiumArgs = [
 	'--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost'
 ];
 
-export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
-	return chromium.launch({ executablePath: chromiumPath, args: [...chromiumArgs, ...extraArgs] });
+export function launchChromium(): Promise<Browser> {
+	return chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
 }
