@@ -5,15 +5,19 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
  * The site is plain static files: every page is prerendered, and nothing may be fetched from
  * another origin. The Content-Security-Policy below is written into each page as a meta tag
  * (with hashes for SvelteKit's inline bootstrap script) and is what enforces that rule in the
- * browser.
+ * browser. scripts/serve.js and static/_headers add, as response headers, what a meta tag cannot
+ * carry (frame-ancestors).
  */
 const csp = {
 	mode: 'hash',
 	directives: {
 		'default-src': ['self'],
 		'script-src': ['self'],
-		// Svelte and MapLibre set inline style attributes on elements.
-		'style-src': ['self', 'unsafe-inline'],
+		// Style sheets only from the site; inline style attributes (Svelte's style: directives,
+		// MapLibre's markers and canvas sizing, SvelteKit's announcer) are the one inline styling
+		// allowed, and they cannot run code.
+		'style-src': ['self'],
+		'style-src-attr': ['unsafe-inline'],
 		'img-src': ['self', 'data:', 'blob:'],
 		'font-src': ['self', 'data:'],
 		'connect-src': ['self'],

@@ -19,7 +19,8 @@ export function readGeoDir(dir: string): GeoFiles {
 		if (!entry.isFile()) continue;
 		const full = join(entry.parentPath, entry.name);
 		const key = relative(dir, full).split(sep).join('/');
-		if (isGeoDataFile(key)) files[key] = readFileSync(full, 'utf8');
+		// Bytes, not text: the validator decodes them strictly and reports bytes that are not UTF-8.
+		if (isGeoDataFile(key)) files[key] = readFileSync(full);
 	}
 	return Object.fromEntries(Object.entries(files).sort(([a], [b]) => (a < b ? -1 : 1)));
 }

@@ -18,6 +18,21 @@ export interface SourceFile {
 	lineStarts: number[];
 }
 
+/**
+ * What the validator refuses to read, so a wrong or hostile file gets a message instead of
+ * exhausting memory or the stack. geo/README.md states them; the largest file shipped (the
+ * basemap's admin1.geojson) is about 1.3 MB, its longest ring about 4,300 points, and no file of
+ * the data model nests deeper than about 10 levels.
+ */
+export const LIMITS = {
+	/** Bytes (or UTF-16 code units for text handed over as a string) per file. */
+	fileBytes: 10 * 1024 * 1024,
+	/** Nesting of lists and objects. */
+	depth: 64,
+	/** Points in one ring or line. */
+	ringPoints: 20_000
+} as const;
+
 export interface Position {
 	line: number;
 	column: number;

@@ -20,8 +20,11 @@ import type { Finding, Model, RuleContext } from './rules/types.ts';
 import type { Dataset } from './schema.ts';
 import { locate, positionAt, type SourceFile } from './source-file.ts';
 
-/** File contents keyed by path relative to the geo/ root ("claims.json", "briefings/demo.json"). */
-export type GeoFiles = Record<string, string>;
+/**
+ * File contents keyed by path relative to the geo/ root ("claims.json", "briefings/demo.json"):
+ * bytes as read from disk (decoded strictly as UTF-8 by the json-syntax rule) or text.
+ */
+export type GeoFiles = Record<string, string | Uint8Array>;
 
 export interface ValidateOptions {
 	/** Prepended to keys in issue file names; defaults to "geo/". */

@@ -1,7 +1,7 @@
 /**
  * The validator against folders of fixture files: tests/fixtures/geo/valid/ must pass, and each
- * tests/fixtures/geo/invalid/<rule>/ (a copy of valid/ with exactly one mistake) must produce
- * exactly the lines in its expected.txt, all under that rule.
+ * tests/fixtures/geo/invalid/<rule>/ or <rule>.<case>/ (a copy of valid/ with exactly one mistake)
+ * must produce exactly the lines in its expected.txt, all under that rule.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,6 +15,8 @@ const INVALID = join(FIXTURES, 'invalid');
 const ruleFolders = readdirSync(INVALID)
 	.filter((name) => statSync(join(INVALID, name)).isDirectory())
 	.sort();
+/** "json-syntax.byte-order-mark" is a further case of the rule "json-syntax". */
+const ruleOf = (folder: string) => folder.split('.')[0]!;
 
 describe('valid fixture', () => {
 	test('passes with no issues and yields the dataset', () => {
@@ -31,12 +33,14 @@ describe('valid fixture', () => {
 });
 
 describe('invalid fixtures', () => {
-	test('there is one folder per rule, named after the rule', () => {
-		expect(ruleFolders).toEqual([...RULE_IDS].sort());
+	test('there is a folder per rule, named after the rule, and cases only of known rules', () => {
+		expect(ruleFolders.filter((f) => !f.includes('.'))).toEqual([...RULE_IDS].sort());
+		expect(new Set(ruleFolders.map(ruleOf))).toEqual(new Set(RULE_IDS));
 	});
 
-	test.each(ruleFolders)('%s: reports the mistake at its file, line and column', (rule) => {
-		const dir = join(INVALID, rule);
+	test.each(ruleFolders)('%s: reports the mistake at its file, line and column', (folder) => {
+		const rule = ruleOf(folder);
+		const dir = join(INVALID, folder);
 		const expected = readFileSync(join(dir, 'expected.txt'), 'utf8').trimEnd().split('\n');
 		const { issues } = validateGeoFiles(readGeoDir(dir));
 		expect(issues.map(formatIssue)).toEqual(expected);
@@ -47,8 +51,9 @@ describe('invalid fixtures', () => {
 		}
 	});
 
-	test.each(ruleFolders)('%s: blocks the dataset unless it is only a warning', (rule) => {
-		const { issues, dataset } = validateGeoFiles(readGeoDir(join(INVALID, rule)));
+	test.each(ruleFolders)('%s: blocks the dataset unless it is only a warning', (folder) => {
+		const rule = ruleOf(folder);
+		const { issues, dataset } = validateGeoFiles(readGeoDir(join(INVALID, folder)));
 		const onlyWarnings = issues.every((i) => i.severity === 'warning');
 		expect(onlyWarnings).toBe(rule === 'unused-document');
 		expect(dataset === null).toBe(!onlyWarnings);

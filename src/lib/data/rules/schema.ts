@@ -112,6 +112,41 @@ function itemLabel(noun: string, item: unknown, index: number): string {
 		: `the ${ordinal(index + 1)} ${noun} in the list`;
 }
 
+const isUnknownKey = (issue: AnyIssue) => issue.kind === 'schema' && issue.expected === 'never';
+
+/**
+ * valibot's safeParse, except that every unknown key of an object is reported: a strict object
+ * stops at its first unknown key, so the keys found are removed from a copy and the copy is
+ * checked again until no new one appears.
+ */
+function safeParseAll<T>(
+	schema: v.GenericSchema<unknown, T>,
+	value: unknown
+): v.SafeParseResult<v.GenericSchema<unknown, T>> {
+	const result = v.safeParse(schema, value, { abortEarly: false });
+	if (result.success) return result;
+	const issues = [...result.issues];
+	const seen = new Set(issues.filter(isUnknownKey).map((i) => JSON.stringify(issuePath(i))));
+	let found = issues.filter(isUnknownKey);
+	const copy: unknown = found.length > 0 ? structuredClone(value) : value;
+	// Each round finds at least one more key, so the rounds are bounded by the keys in the data.
+	while (found.length > 0) {
+		for (const issue of found) {
+			const path = issuePath(issue);
+			let parent = copy as Record<string | number, unknown>;
+			for (const key of path.slice(0, -1)) parent = parent[key] as Record<string | number, unknown>;
+			delete parent[path[path.length - 1]!];
+		}
+		const again = v.safeParse(schema, copy, { abortEarly: false });
+		found = again.success
+			? []
+			: again.issues.filter((i) => isUnknownKey(i) && !seen.has(JSON.stringify(issuePath(i))));
+		for (const issue of found) seen.add(JSON.stringify(issuePath(issue)));
+		issues.push(...found);
+	}
+	return { ...result, issues: issues as [AnyIssue, ...AnyIssue[]] };
+}
+
 interface ListSpec<T> {
 	collection: Exclude<Collection, 'briefings'>;
 	key: string;
@@ -131,7 +166,7 @@ function checkList<T>(
 	model: Model,
 	findings: Finding[]
 ): Located<T>[] {
-	const wrapped = v.safeParse(spec.wrapper, source.value, { abortEarly: false });
+	const wrapped = safeParseAll(spec.wrapper, source.value);
 	if (!wrapped.success) {
 		findings.push(...toFindings(wrapped.issues, source, [], source.file));
 		return [];
@@ -141,7 +176,7 @@ function checkList<T>(
 	const out: Located<T>[] = [];
 	list.forEach((item, index) => {
 		const path: JsonPath = [spec.collection, index];
-		const result = v.safeParse(spec.item, item, { abortEarly: false });
+		const result = safeParseAll(spec.item, item);
 		if (result.success) {
 			out.push({ value: result.output, source, path });
 			return;
@@ -236,7 +271,7 @@ export function buildModel(sources: readonly SourceFile[]): { model: Model; find
 	model.loaded.add('briefings');
 	for (const source of sources) {
 		if (!isBriefingFile(source.key)) continue;
-		const result = v.safeParse(BriefingSchema, source.value, { abortEarly: false });
+		const result = safeParseAll(BriefingSchema, source.value);
 		if (result.success) {
 			model.briefings.push({ value: result.output, source, path: [] });
 			continue;
