@@ -11,7 +11,7 @@
  *
  * Exit status: 0 done, 1 a figure failed, 2 a wrong command (unknown briefing, bad link, ...).
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { loadGeo } from '../src/lib/data/geo-files.server.ts';
@@ -19,6 +19,7 @@ import { launchChromium } from './lib/chromium.ts';
 import { serveLocally } from './lib/local-site.ts';
 import {
 	planRender,
+	prepareOutDir,
 	USAGE,
 	UsageError,
 	type RenderPlan,
@@ -122,7 +123,13 @@ async function main(): Promise<number> {
 		console.error(`render: ${e.message}\n\n${USAGE}`);
 		return 2;
 	}
-	mkdirSync(plan.outDir, { recursive: true });
+	try {
+		prepareOutDir(plan.outDir);
+	} catch (e) {
+		if (!(e instanceof UsageError)) throw e;
+		console.error(`render: ${e.message}`);
+		return 2;
+	}
 	const dir = await buildSite(plan.rebuild);
 	const site = await serveLocally(dir);
 	let browser: Browser | null = null;

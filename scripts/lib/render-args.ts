@@ -1,8 +1,11 @@
 /**
  * The render CLI's command line, read into a plan: which figures to make, at which preset, into
- * which directory. Pure, so the messages a user sees for a wrong command are unit-tested
- * (tests/unit/scripts/render-args.test.ts); scripts/render.ts carries the plan out in Chromium.
+ * which directory. planRender is pure, so the messages a user sees for a wrong command are
+ * unit-tested (tests/unit/scripts/render-args.test.ts); prepareOutDir checks the output folder on
+ * disk before anything is built; scripts/render.ts carries the plan out in Chromium.
  */
+import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { briefingFigures, exportFileName, EXPORT_PRESET_IDS } from '../../src/lib/export/index.ts';
 import type { Dataset } from '../../src/lib/data/schema.ts';
 import { VIEWS } from '../../src/lib/map/views.ts';
@@ -26,6 +29,40 @@ Options:
 
 /** A wrong command: the CLI prints the message and exits with status 2. */
 export class UsageError extends Error {}
+
+function reason(error: unknown): string {
+	const code = (error as NodeJS.ErrnoException).code;
+	if (code === 'ENOTDIR') return 'part of that path is a file';
+	if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+	if (code === 'EROFS') return 'the file system is read-only';
+	if (code === 'ENOSPC') return 'the disk is full';
+	return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Makes sure the figures can be written to `outDir` (creating it if missing) before the site is
+ * built and Chromium started: a file in the way or a folder that cannot be written is a wrong
+ * command (UsageError), not a failure halfway through the figures.
+ */
+export function prepareOutDir(outDir: string): void {
+	if (existsSync(outDir) && !statSync(outDir).isDirectory())
+		throw new UsageError(`--out ${outDir} is a file, not a folder: give a folder to write into.`);
+	if (!existsSync(outDir)) {
+		try {
+			mkdirSync(outDir, { recursive: true });
+		} catch (e) {
+			throw new UsageError(`--out ${outDir} cannot be created: ${reason(e)}.`);
+		}
+	}
+	// Permissions alone do not say it (root, read-only mounts): try writing a file.
+	const probe = join(outDir, `.render-write-check-${process.pid}`);
+	try {
+		writeFileSync(probe, '');
+		rmSync(probe);
+	} catch (e) {
+		throw new UsageError(`--out ${outDir} cannot be written to: ${reason(e)}.`);
+	}
+}
 
 export interface RenderTarget {
 	/** The address fragment the page is opened at, with its '#'. */

@@ -2,8 +2,17 @@
  * The render CLI's command line (scripts/lib/render-args.ts): what each command renders, and the
  * message a wrong one gets (the CLI prints it and exits with status 2).
  */
-import { describe, expect, it } from 'vitest';
-import { planRender, permalinkHash, UsageError } from '../../../scripts/lib/render-args.ts';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+	planRender,
+	permalinkHash,
+	prepareOutDir,
+	UsageError
+} from '../../../scripts/lib/render-args.ts';
 import { realDataset } from '../real-dataset.ts';
 
 const dataset = realDataset();
@@ -139,4 +148,56 @@ describe('permalinkHash', () => {
 		);
 		expect(() => permalinkHash('#brief=two-theatres&step=99', dataset)).toThrow(/has \d+ steps/);
 	});
+});
+
+describe('prepareOutDir', () => {
+	const scratch = mkdtempSync(join(tmpdir(), 'atlas-render-out-'));
+	const file = join(scratch, 'figures.png');
+	writeFileSync(file, 'not a folder');
+	afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+	it('creates a missing folder, nested, and leaves nothing else in it', () => {
+		const dir = join(scratch, 'a', 'b');
+		prepareOutDir(dir);
+		expect(existsSync(dir)).toBe(true);
+		prepareOutDir(dir);
+	});
+
+	it.each([
+		[
+			'an existing file',
+			() => file,
+			/^--out .*figures\.png is a file, not a folder: give a folder to write into\.$/
+		],
+		[
+			'a folder under a file',
+			() => join(file, 'sub'),
+			/^--out .* cannot be created: part of that path is a file\.$/
+		],
+		// /sys is mounted read-only: not even root can write there.
+		[
+			'a folder that cannot be written',
+			() => '/sys',
+			/^--out \/sys cannot be written to: (permission denied|the file system is read-only)\.$/
+		]
+	] as const)('refuses %s with a UsageError', (_, dir, message) => {
+		expect(() => prepareOutDir(dir())).toThrow(UsageError);
+		expect(() => prepareOutDir(dir())).toThrow(message);
+	});
+
+	it('the CLI exits 2 with that one line, before building anything, and no stack trace', () => {
+		const run = spawnSync(
+			'node_modules/.bin/tsx',
+			['scripts/render.ts', '--view', 'all', '--out', file],
+			{
+				encoding: 'utf8',
+				timeout: 60_000
+			}
+		);
+		expect(run.stderr.trim()).toBe(
+			`render: --out ${file} is a file, not a folder: give a folder to write into.`
+		);
+		expect(run.status).toBe(2);
+		expect(run.stdout).toBe('');
+	}, 60_000);
 });
