@@ -166,18 +166,18 @@ describe('prepareOutDir', () => {
 	it.each([
 		[
 			'an existing file',
-			() => file,
+			(): string => file,
 			/^--out .*figures\.png is a file, not a folder: give a folder to write into\.$/
 		],
 		[
 			'a folder under a file',
-			() => join(file, 'sub'),
+			(): string => join(file, 'sub'),
 			/^--out .* cannot be created: part of that path is a file\.$/
 		],
 		// /sys is mounted read-only: not even root can write there.
 		[
 			'a folder that cannot be written',
-			() => '/sys',
+			(): string => '/sys',
 			/^--out \/sys cannot be written to: (permission denied|the file system is read-only)\.$/
 		]
 	] as const)('refuses %s with a UsageError', (_, dir, message) => {
