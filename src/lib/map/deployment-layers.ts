@@ -20,8 +20,7 @@ import {
 	OUTLINE_DASH
 } from './symbology.ts';
 import type { Theme } from './theme.ts';
-import { FONTS } from './basemap-style.ts';
-import { ABOVE_LABELS } from './sync.ts';
+import { ABOVE_LABELS, FONTS } from './basemap-style.ts';
 
 export const DEPLOYMENT_SOURCE = 'deployments';
 export const LABEL_SOURCE = 'deployment-labels';
