@@ -36,6 +36,7 @@ import { featuresInView, layersIn } from './in-view.ts';
 import { drawCategorySymbol } from './legend-symbols.ts';
 import { addOverlayImage } from './map-images.ts';
 import type { DeploymentData } from './map-data.ts';
+import { whenDrawn } from './offscreen.ts';
 import { composeOverlays, type Overlay } from './overlays.ts';
 import { defaultTheme } from './theme.ts';
 
@@ -114,26 +115,26 @@ function renderMap(
 		height: `${size.cssHeight}px`
 	});
 	document.body.append(container);
-	const map = new maplibre.Map({
-		container,
-		style,
-		center: camera.center,
-		zoom: camera.zoom,
-		bearing: camera.bearing,
-		pixelRatio: size.pixelRatio,
-		interactive: false,
-		attributionControl: false,
-		fadeDuration: 0,
-		// Read back after the render below, so the drawing buffer must survive it.
-		canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true }
-	});
-	map.setMissingStyleImageResolver((id) => addOverlayImage(map, overlay, id, size.pixelRatio));
-	return new Promise((resolve, reject) => {
-		map.once('idle', () => resolve({ map, container }));
-		map.once('error', (e) => {
-			if (!map.loaded()) reject(new Error(e.error?.message ?? 'The map could not be drawn.'));
-		});
-	});
+	return whenDrawn(
+		() => {
+			const map = new maplibre.Map({
+				container,
+				style,
+				center: camera.center,
+				zoom: camera.zoom,
+				bearing: camera.bearing,
+				pixelRatio: size.pixelRatio,
+				interactive: false,
+				attributionControl: false,
+				fadeDuration: 0,
+				// Read back after the render below, so the drawing buffer must survive it.
+				canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true }
+			});
+			map.setMissingStyleImageResolver((id) => addOverlayImage(map, overlay, id, size.pixelRatio));
+			return map;
+		},
+		() => container.remove()
+	).then((map) => ({ map, container }));
 }
 
 /**
