@@ -83,7 +83,9 @@ export const zone: LayerKind = {
 				}
 			} as LayerSpecification,
 			// Selection is a solid line over the dashed outline, on a white casing: dash patterns
-			// cannot follow feature-state, opacity can.
+			// cannot follow feature-state, widths can. Width, not opacity, follows the selection so
+			// both lines share one GPU program with the flows' casing (each distinct combination of
+			// data-driven properties is a shader compile before the first frame).
 			{
 				id: 'casing',
 				type: 'line',
@@ -92,8 +94,8 @@ export const zone: LayerKind = {
 				layout: { 'line-join': 'round' },
 				paint: {
 					'line-color': theme.overlay.selectionCasing,
-					'line-width': 5,
-					'line-opacity': ['case', selected, 0.85, 0]
+					'line-width': ['case', selected, 5, 0],
+					'line-opacity': 0.85
 				}
 			},
 			{
@@ -104,8 +106,7 @@ export const zone: LayerKind = {
 				layout: { 'line-join': 'round' },
 				paint: {
 					'line-color': theme.overlay.selection,
-					'line-width': 2.2,
-					'line-opacity': ['case', selected, 1, 0]
+					'line-width': ['case', selected, 2.2, 0]
 				}
 			}
 		);
