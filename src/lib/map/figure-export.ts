@@ -37,6 +37,7 @@ import { drawCategorySymbol } from './legend-symbols.ts';
 import { addOverlayImage } from './map-images.ts';
 import type { DeploymentData } from './map-data.ts';
 import { whenDrawn } from './offscreen.ts';
+import { keepLabelsInFrame, type Frame } from './label-frame.ts';
 import { composeOverlays, type Overlay } from './overlays.ts';
 import { defaultTheme } from './theme.ts';
 
@@ -75,14 +76,23 @@ function withFootnoteLabels(data: DeploymentData, footnotes: Footnotes): Deploym
  * The overlays of a figure: the deployment overlay as the view shows it, labels footnoted, then
  * every other overlay on the screen (drafts, imported files), so the figure shows what the map does.
  */
-function figureOverlay(data: DeploymentData, footnotes: Footnotes, view: FigureView): Overlay {
+function figureOverlay(
+	data: DeploymentData,
+	footnotes: Footnotes,
+	view: FigureView,
+	frame: Frame
+): Overlay {
 	const deployments = deploymentOverlay(withFootnoteLabels(data, footnotes), defaultTheme, {
 		visible: view.visible,
 		filter: view.filter,
 		fade: view.fade,
 		shownIds: view.shownIds
 	});
-	return composeOverlays([deployments, ...(view.overlays ?? [])], defaultTheme);
+	// Labels stay inside the figure's frame, whatever overlay they belong to.
+	const framed = [deployments, ...(view.overlays ?? [])].map((o) =>
+		o.labels ? { ...o, labels: keepLabelsInFrame(o.labels, frame) } : o
+	);
+	return composeOverlays(framed, defaultTheme);
 }
 
 /** The map style of a figure: the basemap and the figure's overlays. */
@@ -203,8 +213,13 @@ export async function renderFigure(
 	}
 
 	progress('Drawing the map', 0.2);
-	const overlay = figureOverlay(data, footnotes, view);
 	const mapSize = mapRenderSize(layout.map, preset.pixelRatio);
+	const overlay = figureOverlay(data, footnotes, view, {
+		center: view.center,
+		zoom,
+		width: mapSize.cssWidth,
+		height: mapSize.cssHeight
+	});
 	const { map, container } = await renderMap(
 		maplibre,
 		overlay,
@@ -326,7 +341,12 @@ export async function renderMapImage(
 ): Promise<Blob> {
 	await loadFonts();
 	const { width, height } = view.viewport;
-	const overlay = figureOverlay(data, footnotes, view);
+	const overlay = figureOverlay(data, footnotes, view, {
+		center: view.center,
+		zoom: view.zoom,
+		width,
+		height
+	});
 	const { map, container } = await renderMap(
 		maplibre,
 		overlay,
