@@ -160,6 +160,11 @@ function overlayLayers(spec: OverlaySpec, theme: Theme): LayerSpecification[] {
 				outlines: spec.outlines ? sources.outlines : sources.features
 			},
 			filter: allOf(entriesFilter(visible), spec.filter),
+			selectedFilter: allOf(entriesFilter(visible), spec.filter, [
+				'==',
+				['get', 'id'],
+				spec.selected ?? ''
+			]),
 			faded: faded(spec.fade),
 			byEntry,
 			imageId: imageIdFor(spec.id, kindId)
