@@ -70,7 +70,7 @@ test('a WebGL context that does not come back is reported, and a reload keeps th
 	await waitForMapIdle(page);
 	expect(new URL(page.url()).hash).toBe(before);
 	await expect(panel.getByRole('heading', { level: 2 })).toHaveText(/border/i);
-	await expect(page.getByRole('checkbox', { name: /Combat/ })).toBeChecked();
-	await expect(page.getByRole('checkbox', { name: /Labour/ })).not.toBeChecked();
+	await expect(page.getByRole('checkbox', { name: 'Combat deployment' })).toBeChecked();
+	await expect(page.getByRole('checkbox', { name: 'Labour', exact: true })).not.toBeChecked();
 	await expect(page.getByRole('alert').filter({ hasText: 'graphics were reset' })).toHaveCount(0);
 });
