@@ -10,13 +10,11 @@ function labels(
 ): FeatureCollection<Point, { full: string; short: string }> {
 	return {
 		type: 'FeatureCollection',
-		features: points.map(
-			([lon, lat, text]): Feature<Point, { full: string; short: string }> => ({
-				type: 'Feature',
-				geometry: { type: 'Point', coordinates: [lon, lat] },
-				properties: { full: text, short: text.split('\n')[0]! }
-			})
-		)
+		features: points.map(([lon, lat, text]): Feature<Point, { full: string; short: string }> => ({
+			type: 'Feature',
+			geometry: { type: 'Point', coordinates: [lon, lat] },
+			properties: { full: text, short: text.split('\n')[0]! }
+		}))
 	};
 }
 
