@@ -217,8 +217,11 @@ function refChange(variant: Variant, d: number, shown: ReadonlySet<CategoryId>):
 	const filters: Array<[string, FilterSpecification | null]> = [];
 	const layouts: Array<[string, string, unknown]> = [];
 	const paints: Array<[string, string, unknown]> = [];
+	// A layer toggle can change the block labels of coincident zones: new label data.
+	const data: Array<[string, unknown]> = [];
 	for (const op of planned) {
-		if (op.op === 'setFilter') filters.push([op.id, op.filter]);
+		if (op.op === 'setData') data.push([op.id, op.data]);
+		else if (op.op === 'setFilter') filters.push([op.id, op.filter]);
 		else if (op.op === 'setLayout') layouts.push([op.id, op.name, op.value]);
 		else if (op.op === 'setPaint') paints.push([op.id, op.name, op.value]);
 		else throw new Error(`Unexpected ${op.op} in a reference change`);
@@ -228,6 +231,9 @@ function refChange(variant: Variant, d: number, shown: ReadonlySet<CategoryId>):
 	const t0 = performance.now();
 	for (const [id, filter] of filters) direct.setFilter(id, filter, options);
 	for (const [id, name, value] of layouts) direct.setLayoutProperty(id, name, value, options);
+	for (const [id, value] of data) {
+		(map.getSource(id) as { setData(d: unknown): unknown }).setData(value);
+	}
 	const t1 = performance.now();
 	for (const [id, name, value] of paints) direct.setPaintProperty(id, name, value, options);
 	const t2 = performance.now();
