@@ -106,9 +106,10 @@ export interface MapTimeQuery {
 }
 
 /**
- * The query the deployment layers' filter and fade are built from. Categories are left to layer
- * visibility (a layer toggle is one layout change, not a new filter on every layer), so the
- * query keeps every category and only the time, claimant and confidence settings filter.
+ * The query the deployment layers' filter and fade are built from. Categories are left to the
+ * overlay's visible entries (composeOverlays adds them to each kind's filter, so a toggle does not
+ * rebuild this expression), so the query keeps every category and only the time, claimant and
+ * confidence settings filter.
  */
 export function mapTimeQuery(time: TimeSelection | null, filters: FilterState): MapTimeQuery {
 	return { time, filters: { ...filters, categories: [...CATEGORY_IDS] } };
