@@ -232,7 +232,7 @@ function refChange(variant: Variant, d: number, shown: ReadonlySet<CategoryId>):
 	for (const [id, filter] of filters) direct.setFilter(id, filter, options);
 	for (const [id, name, value] of layouts) direct.setLayoutProperty(id, name, value, options);
 	for (const [id, value] of data) {
-		(map.getSource(id) as { setData(d: unknown): unknown }).setData(value);
+		(map.getSource(id) as unknown as { setData(d: unknown): unknown }).setData(value);
 	}
 	const t1 = performance.now();
 	for (const [id, name, value] of paints) direct.setPaintProperty(id, name, value, options);

@@ -55,14 +55,12 @@ describe('deployment layers', () => {
 	it('outline the selected zone with layers that hold only that zone', () => {
 		const none = buildOverlay(data, defaultTheme, { visible: all });
 		const one = buildOverlay(data, defaultTheme, { visible: all, selectedId: 'kursk-combat' });
-		const selectedLayer = (o: typeof none) =>
-			o.layers.find((l) => l.id === `${LAYER_PREFIX}zone-selected`)!;
-		expect(JSON.stringify('filter' in selectedLayer(one) && selectedLayer(one).filter)).toContain(
-			'"kursk-combat"'
-		);
-		expect(JSON.stringify('filter' in selectedLayer(none) && selectedLayer(none).filter)).toContain(
-			'["==",["get","id"],""]'
-		);
+		const selectedFilter = (o: typeof none) => {
+			const layer = o.layers.find((l) => l.id === `${LAYER_PREFIX}zone-selected`)!;
+			return JSON.stringify('filter' in layer && layer.filter);
+		};
+		expect(selectedFilter(one)).toContain('"kursk-combat"');
+		expect(selectedFilter(none)).toContain('["==",["get","id"],""]');
 		// Only those filters change when the selection does.
 		const ops = diffOverlay(none, one);
 		expect(ops.map((o) => o.op)).toEqual(['setFilter', 'setFilter']);
