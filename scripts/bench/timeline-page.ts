@@ -20,7 +20,7 @@ import type { FilterSpecification } from '@maplibre/maplibre-gl-style-spec';
 import { basemapFontFaces } from '../../src/lib/map/basemap-style.ts';
 import { buildOverlay, type Overlay } from '../../src/lib/map/deployment-layers.ts';
 import type { DeploymentData } from '../../src/lib/map/map-data.ts';
-import { drawOverlayImage } from '../../src/lib/map/map-images.ts';
+import { addOverlayImage } from '../../src/lib/map/map-images.ts';
 import { applyOps, diffOverlay, type Op } from '../../src/lib/map/sync.ts';
 import { defaultTheme } from '../../src/lib/map/theme.ts';
 import { CATEGORY_IDS, type CategoryId, type Dataset } from '../../src/lib/data/schema.ts';
@@ -217,8 +217,11 @@ function refChange(variant: Variant, d: number, shown: ReadonlySet<CategoryId>):
 	const filters: Array<[string, FilterSpecification | null]> = [];
 	const layouts: Array<[string, string, unknown]> = [];
 	const paints: Array<[string, string, unknown]> = [];
+	// A layer toggle can change the block labels of coincident zones: new label data.
+	const data: Array<[string, unknown]> = [];
 	for (const op of planned) {
-		if (op.op === 'setFilter') filters.push([op.id, op.filter]);
+		if (op.op === 'setData') data.push([op.id, op.data]);
+		else if (op.op === 'setFilter') filters.push([op.id, op.filter]);
 		else if (op.op === 'setLayout') layouts.push([op.id, op.name, op.value]);
 		else if (op.op === 'setPaint') paints.push([op.id, op.name, op.value]);
 		else throw new Error(`Unexpected ${op.op} in a reference change`);
@@ -228,6 +231,9 @@ function refChange(variant: Variant, d: number, shown: ReadonlySet<CategoryId>):
 	const t0 = performance.now();
 	for (const [id, filter] of filters) direct.setFilter(id, filter, options);
 	for (const [id, name, value] of layouts) direct.setLayoutProperty(id, name, value, options);
+	for (const [id, value] of data) {
+		(map.getSource(id) as unknown as { setData(d: unknown): unknown }).setData(value);
+	}
 	const t1 = performance.now();
 	for (const [id, name, value] of paints) direct.setPaintProperty(id, name, value, options);
 	const t2 = performance.now();
@@ -316,17 +322,9 @@ async function init(spec: InitSpec): Promise<InitResult> {
 		minZoom: 1
 	});
 	// As MapView does: hatch tiles and arrowheads are drawn when MapLibre first asks for them.
-	map.setMissingStyleImageResolver((id) => {
-		if (map.hasImage(id)) return;
-		const image = drawOverlayImage(id, defaultTheme, window.devicePixelRatio || 1);
-		if (image) {
-			map.addImage(
-				id,
-				{ width: image.width, height: image.height, data: image.data },
-				{ pixelRatio: image.pixelRatio }
-			);
-		}
-	});
+	map.setMissingStyleImageResolver((id) =>
+		addOverlayImage(map, applied, id, window.devicePixelRatio || 1)
+	);
 	map.on('error', (e) => console.error('map error:', e.error?.message ?? e));
 	const idle = await nextIdle();
 	return {
