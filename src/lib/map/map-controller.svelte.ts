@@ -49,7 +49,10 @@ export class MapController {
 		const reduceMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
 		const canvas = this.map.getCanvas();
 		this.map.fitBounds(bounds, {
-			padding: safePadding(this.padding, { width: canvas.clientWidth, height: canvas.clientHeight }),
+			padding: safePadding(this.padding, {
+				width: canvas.clientWidth,
+				height: canvas.clientHeight
+			}),
 			maxZoom,
 			duration: reduceMotion ? 0 : 900
 		});
