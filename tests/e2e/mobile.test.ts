@@ -139,6 +139,29 @@ for (const device of DEVICES) {
 			const sheet = page.locator('.sheet');
 			await expect(sheet.getByRole('heading', { name: 'Sources' })).toBeVisible();
 			await expect(sheet.locator('.sources > li').first()).toBeVisible();
+			// A tap on the open sheet, over a drawn feature beneath it, is the sheet's alone.
+			await waitForMapIdle(page);
+			const under = await page.evaluate(() => {
+				const map = window.atlasMap!;
+				const canvas = map.getCanvas().getBoundingClientRect();
+				const sheet = document.querySelector('.sheet')!.getBoundingClientRect();
+				for (let y = sheet.top + 60; y < Math.min(sheet.bottom, canvas.bottom); y += 8) {
+					for (let x = sheet.left + 8; x < sheet.right - 8; x += 8) {
+						const hit = document.elementFromPoint(x, y);
+						if (!hit || hit.closest('button, a, input, select, summary, label')) continue;
+						const ids = map
+							.queryRenderedFeatures([x - canvas.left, y - canvas.top])
+							.map((f) => f.properties['id'])
+							.filter((id) => typeof id === 'string' && id !== 'kursk-combat');
+						if (ids.length > 0) return { x, y, id: ids[0] as string };
+					}
+				}
+				return null;
+			});
+			expect(under, 'a feature drawn beneath the sheet').not.toBeNull();
+			await page.touchscreen.tap(under!.x, under!.y);
+			await expect(panel).toBeVisible();
+			await expect(page.locator(`[data-feature-id="${under!.id}"]`)).toHaveCount(0);
 			// The keyboard opens the sheet fully and lowers it again.
 			await page.getByRole('button', { name: /^Feature panel: half open/ }).press('ArrowUp');
 			await expect(page.getByRole('button', { name: /^Feature panel: fully open/ })).toBeVisible();
