@@ -4,6 +4,7 @@
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { Camera } from '../state/camera.ts';
+import { safePadding } from '../state/framing.ts';
 import type { NamedView } from './views.ts';
 
 export type MapStatus = 'loading' | 'idle' | 'error';
@@ -46,8 +47,12 @@ export class MapController {
 			return;
 		}
 		const reduceMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
+		const canvas = this.map.getCanvas();
 		this.map.fitBounds(bounds, {
-			padding: this.padding,
+			padding: safePadding(this.padding, {
+				width: canvas.clientWidth,
+				height: canvas.clientHeight
+			}),
 			maxZoom,
 			duration: reduceMotion ? 0 : 900
 		});
@@ -84,7 +89,7 @@ export class MapController {
 			this.initialView = camera;
 			return;
 		}
-		this.map.jumpTo({ center: camera.center, zoom: camera.zoom });
+		this.map.jumpTo({ center: camera.center, zoom: camera.zoom, bearing: camera.bearing ?? 0 });
 	}
 
 	/**
