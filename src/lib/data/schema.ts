@@ -281,7 +281,25 @@ export const GeometryProvenanceSchema = v.variant('method', [
 		iso_3166_2: Iso3166_2,
 		derived: v.optional(v.strictObject({ name_en: Text, label_point: LonLat }))
 	}),
-	v.strictObject({ method: v.literal('none'), reason: Text })
+	v.strictObject({ method: v.literal('none'), reason: Text }),
+	/** Regions picked one by one (in the editor), united into one shape. */
+	v.strictObject({
+		method: v.literal('admin1-set'),
+		source: v.literal(BASEMAP_ADMIN1),
+		iso_3166_2: v.pipe(v.array(Iso3166_2), v.minLength(1, 'must list at least one region')),
+		simplify_tolerance_deg: v.pipe(v.number(), v.minValue(0, 'must not be negative')),
+		derived: v.optional(
+			v.strictObject({ names_en: v.array(Text), label_point: LonLat, area_km2: v.number() })
+		)
+	}),
+	/** A polygon an analyst drew or imported: the geometry is the record, not derived. */
+	v.strictObject({
+		method: v.literal('drawn'),
+		how: v.picklist(['drawn-on-map', 'geojson-file']),
+		/** What the outline follows and why, shown to users: a drawn shape is an analyst's. */
+		note: Text,
+		derived: v.optional(v.strictObject({ label_point: LonLat, area_km2: v.number() }))
+	})
 ]);
 export type GeometryProvenance = v.InferOutput<typeof GeometryProvenanceSchema>;
 export type GeometryMethod = GeometryProvenance['method'];

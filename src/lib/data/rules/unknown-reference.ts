@@ -111,6 +111,16 @@ export const unknownReference: Rule = {
 					message: `Feature "${id}" is drawn from region "${gp.iso_3166_2}", which is not in ${file(GEO_FILES.admin1)}.`
 				});
 			}
+			if (gp.method === 'admin1-set' && model.admin1) {
+				gp.iso_3166_2.forEach((iso, k) => {
+					if (model.admin1!.has(iso)) return;
+					findings.push({
+						source: f.source,
+						path: [...gpPath, 'iso_3166_2', k],
+						message: `Feature "${id}" is drawn from region "${iso}", which is not in ${file(GEO_FILES.admin1)}.`
+					});
+				});
+			}
 			if (gp.method === 'place' && model.places && !model.places.has(gp.geonames_id)) {
 				findings.push({
 					source: f.source,
