@@ -18,7 +18,6 @@ import { saveToGeo, snapshotGeo } from '../../../scripts/lib/edit-store.ts';
 
 let root: string;
 let geoDir: string;
-let siteDir: string;
 
 function resetGeo() {
 	rmSync(geoDir, { recursive: true, force: true });
@@ -28,7 +27,6 @@ function resetGeo() {
 beforeAll(() => {
 	root = mkdtempSync(join(tmpdir(), 'atlas-edit-'));
 	geoDir = join(root, 'geo');
-	siteDir = join(root, 'site');
 	cpSync('geo', geoDir, { recursive: true });
 	writeFileSync(join(root, 'index.html'), 'x');
 });
