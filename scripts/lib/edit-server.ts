@@ -79,7 +79,8 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
 
 export function createEditServer(options: EditServerOptions) {
 	const token = options.token ?? randomBytes(24).toString('hex');
-	const files = createStaticServer({ dir: options.dir });
+	// sirv lists the site's files once, when it is created: after a rebuild it is made again.
+	let files = createStaticServer({ dir: options.dir });
 	let saving = false;
 
 	const server = createServer(async (req, res) => {
@@ -159,6 +160,7 @@ export function createEditServer(options: EditServerOptions) {
 			const result = saveToGeo(options.geoDir, request);
 			if (result.status === 'saved' && result.written.length > 0 && options.afterSave) {
 				await options.afterSave(result.written);
+				files = createStaticServer({ dir: options.dir });
 			}
 			const status =
 				result.status === 'saved'
