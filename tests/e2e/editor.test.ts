@@ -120,7 +120,9 @@ test('adds a document, a claim with a figure and a feature of two regions; the r
 	await page.getByRole('link', { name: 'Show the saved feature on the map' }).click();
 	const panel = page.locator('aside[data-feature-id="e2e-kursk-belgorod"]');
 	await expect(panel).toBeVisible({ timeout: 60_000 });
-	await expect(panel).toContainText('about 1,234 test workers');
+	const figures = panel.getByRole('region', { name: 'Figures' });
+	await expect(figures).toContainText('about 1,234 personnel');
+	await expect(figures).toContainText('National Intelligence Service (South Korea) [1]');
 	const sources = panel.getByRole('region', { name: 'Sources' });
 	await expect(sources).toContainText('Test Outlet Gazette');
 	await expect(sources).toContainText('Test report doc-e2e-one');
@@ -145,7 +147,7 @@ test('a Russia-wide claim is stored without being drawn on any zone', async ({ p
 		await list.nth(i).click();
 		const panel = page.locator('aside[data-feature-id]');
 		await expect(panel).toBeVisible();
-		await expect(panel).not.toContainText('777 test workers');
+		await expect(panel).not.toContainText('about 777 personnel');
 	}
 });
 
