@@ -144,10 +144,11 @@ test('a Russia-wide claim is stored without being drawn on any zone', async ({ p
 	const count = await list.count();
 	expect(count).toBeGreaterThan(0);
 	for (let i = 0; i < count; i++) {
-		await list.nth(i).click();
+		await page.locator('button[data-list-id]').nth(i).click();
 		const panel = page.locator('aside[data-feature-id]');
 		await expect(panel).toBeVisible();
 		await expect(panel).not.toContainText('about 777 personnel');
+		await page.getByRole('button', { name: /All features/ }).click();
 	}
 });
 
