@@ -10,6 +10,7 @@
  */
 import type { FeatureCollection, Geometry } from 'geojson';
 import { dateRange, UNBOUNDED_FUTURE, UNBOUNDED_PAST } from './dates.ts';
+import { isEvidence } from './scope.ts';
 import type {
 	CategoryId,
 	Claim,
@@ -67,7 +68,7 @@ export interface MapFeatureProperties {
 	reported_by: number;
 	/** Earliest day on which a supporting document may have been published. */
 	reported_from: number;
-	/** Best (lowest) Admiralty credibility grade among supporting claims, 1-6. */
+	/** Best (lowest) Admiralty credibility grade among supporting claims (not opinions), 1-6. */
 	best_credibility: number;
 	claim_count: number;
 	/** Claimant ids of the supporting claims, sorted, each between bars: "|nis|ua-government|". */
@@ -151,7 +152,11 @@ export function mapFeatureProperties(
 	} = indexForFlattening(dataset)
 ): MapFeatureProperties {
 	const p = feature.properties;
-	const supporting = p.claims.flatMap((id) => lookups.claims.get(id) ?? []);
+	const listed = p.claims.flatMap((id) => lookups.claims.get(id) ?? []);
+	// Opinions are shown in the panel but support nothing: not the confidence (hatch density) nor
+	// the count of claims. They still answer to the claimant filter, by who said them; graded 6
+	// (the opinion-support rule), they never let a feature pass a confidence threshold.
+	const supporting = listed.filter(isEvidence);
 	const bounds = presenceBounds(p.presence);
 	const props: MapFeatureProperties = {
 		id: feature.id,
@@ -169,9 +174,9 @@ export function mapFeatureProperties(
 		reported_from: UNBOUNDED_FUTURE,
 		best_credibility: Math.min(6, ...supporting.map((c) => c.credibility.grade)),
 		claim_count: supporting.length,
-		claimants: `|${[...new Set(supporting.map((c) => c.claimant))].sort().join('|')}|`
+		claimants: `|${[...new Set(listed.map((c) => c.claimant))].sort().join('|')}|`
 	};
-	for (const claim of supporting) {
+	for (const claim of listed) {
 		const { from, by } = claimPublication(claim, lookups.published);
 		props.reported_from = Math.min(props.reported_from, from);
 		props.reported_by = Math.min(props.reported_by, by);

@@ -6,6 +6,7 @@ import {
 	formatPeriod,
 	headlineFigures,
 	indexDataset,
+	placeClaimsOf,
 	shortFigure,
 	sourcesOf
 } from '../../../src/lib/data/evidence.ts';
@@ -27,11 +28,12 @@ function claim(id: string, over: Partial<Claim>): Claim {
 		id,
 		statement: `Statement ${id}.`,
 		kind: 'deployment',
+		basis: 'report',
 		claimant: 'a',
 		via: null,
 		documents: ['d1'],
 		figure: null,
-		scope: 'Somewhere.',
+		scope: { kind: 'none', words: null, note: 'Somewhere.' },
 		as_of: date,
 		credibility: { grade: 3, reason: 'Because.' },
 		status: 'reported',
@@ -162,9 +164,11 @@ describe('figures in words', () => {
 		expect(formatFigure(f)).toBe('personnel: "hundreds" (no number given)');
 	});
 
-	it('puts the headline figures of a feature on its label, planned ones marked', () => {
-		expect(headlineFigures(claimsOf(real, 'far-east-labour'))).toBe('~15,000 · 40,000 planned');
-		expect(headlineFigures(claimsOf(real, 'border-guard-band'))).toBe('~10,000');
+	it('puts on a label only the figures whose claims name the zone itself', () => {
+		// The 15,000 sent and the 40,000 planned are for Russia as a whole, not the Far East.
+		expect(headlineFigures(claimsOf(real, 'far-east-labour'))).toContain('15,000');
+		expect(headlineFigures(placeClaimsOf(real, 'far-east-labour'))).toBe('');
+		expect(headlineFigures(placeClaimsOf(real, 'border-guard-band'))).toBe('~10,000');
 	});
 });
 
