@@ -71,6 +71,16 @@ export function placeClaims(claims: readonly Claim[], place: Place): Claim[] {
 	return claims.filter((c) => isEvidence(c) && scopeIsPlace(c.scope, place));
 }
 
+/**
+ * The claims that support a feature being where it is drawn, and so set its confidence (hatch
+ * density) and its count of claims: for a zone or flow, the reports that name its place; for an
+ * event point or an undrawn feature, every report it lists. Opinions never count.
+ */
+export function supportClaims(claims: readonly Claim[], place: Place): Claim[] {
+	if (place.kind === 'city' || place.kind === 'none') return claims.filter(isEvidence);
+	return placeClaims(claims, place);
+}
+
 /** What a scope covers, in a few words: "Kursk region", "Russia as a whole", "no place named". */
 export function scopePlaceName(scope: Scope, regionName: (code: string) => string): string {
 	switch (scope.kind) {
