@@ -34,8 +34,12 @@ export function featurePlace(
 		case 'admin1-union':
 		case 'buffer-inside-border':
 			return gp.area ? { kind: 'area', area: gp.area } : { kind: 'none' };
+		case 'admin1-set':
+			return { kind: 'regions', regions: gp.iso_3166_2 };
 		case 'place':
 			return { kind: 'city', geonames_id: gp.geonames_id };
+		// A drawn outline is an analyst's shape, not a place the sources name.
+		case 'drawn':
 		case 'none':
 			return { kind: 'none' };
 		case 'great-circle': {

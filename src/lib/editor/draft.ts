@@ -78,6 +78,16 @@ export interface ClaimDraft {
 	figureHigh: string;
 	figureUnit: string;
 	figureText: string;
+	/** "report" or "opinion" (an opinion never supports a place). */
+	basis: string;
+	/** Where the claim puts people when the place mode does not say it (see scopeOf). */
+	scopeKind: 'regions' | 'area' | 'country' | 'none';
+	scopeRegions: string[];
+	scopeArea: string;
+	scopeCountry: string;
+	/** The source's own words for the place. */
+	scopeWords: string;
+	/** What else the scope covers (people, period), or why it is read this way. */
 	scope: string;
 	asOf: DateDraft;
 	grade: string;
@@ -116,6 +126,12 @@ export function emptyClaim(): ClaimDraft {
 		figureHigh: '',
 		figureUnit: 'personnel',
 		figureText: '',
+		basis: 'report',
+		scopeKind: 'regions',
+		scopeRegions: [],
+		scopeArea: 'russia-ukraine-border',
+		scopeCountry: 'RU',
+		scopeWords: '',
 		scope: '',
 		asOf: emptyDate(),
 		grade: '3',
@@ -235,6 +251,40 @@ function toDocument(d: DocumentDraft): Record<string, unknown> {
 	};
 }
 
+/** The place mode decides the scope when it names one: picked regions, Russia-wide, none. */
+export function scopeKindOf(c: ClaimDraft): ClaimDraft['scopeKind'] {
+	if (c.where === 'regions') return 'regions';
+	if (c.where === 'russia-wide') return 'country';
+	if (c.where === 'unlocated') return 'none';
+	return c.scopeKind;
+}
+
+function scopeOf(c: ClaimDraft): Record<string, unknown> {
+	const kind = scopeKindOf(c);
+	const words = orNull(c.scopeWords);
+	const note = c.scope.trim() ? { note: text(c.scope) } : {};
+	switch (kind) {
+		case 'regions':
+			return {
+				kind,
+				regions: c.where === 'regions' ? c.feature.regions : c.scopeRegions,
+				words,
+				...note
+			};
+		case 'area':
+			return { kind, area: c.scopeArea, words, ...note };
+		case 'country':
+			return {
+				kind,
+				country: c.where === 'russia-wide' ? 'RU' : text(c.scopeCountry),
+				words,
+				...note
+			};
+		default:
+			return { kind, words, note: text(c.scope) };
+	}
+}
+
 function toClaim(c: ClaimDraft, documentId: string): Record<string, unknown> {
 	const statement = c.passage.trim()
 		? `${text(c.statement)} The document says: "${text(c.passage)}"`
@@ -246,8 +296,9 @@ function toClaim(c: ClaimDraft, documentId: string): Record<string, unknown> {
 		claimant: text(c.claimant),
 		via: orNull(c.via),
 		documents: [text(documentId)],
+		basis: c.basis,
 		figure: toFigure(c),
-		scope: text(c.scope),
+		scope: scopeOf(c),
 		as_of: toDatePrec(c.asOf),
 		credibility: { grade: numberOrText(c.grade), reason: text(c.gradeReason) },
 		status: c.status,

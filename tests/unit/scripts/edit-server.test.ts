@@ -52,7 +52,8 @@ const NEW_CLAIM = {
 	via: null,
 	documents: ['doc-000'],
 	figure: { qualifier: 'about', value: 1200, unit: 'personnel', text: 'about 1,200 workers' },
-	scope: 'Russia; no region named.',
+	basis: 'report',
+	scope: { kind: 'country', country: 'RU', words: null, note: 'No region named.' },
 	as_of: { value: '2025-11-04', precision: 'day', resolution: 'stated' },
 	credibility: { grade: 3, reason: 'Test.' },
 	status: 'reported',
@@ -76,7 +77,7 @@ describe('saveToGeo', () => {
 		// The one changed line: the comma after the claim that was last.
 		expect(now[old.length - 4]).toBe(`${old.at(-4)},`);
 		expect(now.slice(-3)).toEqual(tail);
-		expect(now.length - old.length).toBe(26);
+		expect(now.length - old.length).toBe(32);
 		expect(now).toContain('\t\t\t"id": "test-claim-one",');
 		expect(now).toContain('\t\t\t"disputed_by": []');
 	});
@@ -131,13 +132,21 @@ describe('saveToGeo', () => {
 					iso_3166_2: ['RU-KRS', 'RU-BEL'],
 					simplify_tolerance_deg: 0.01
 				},
-				claims: ['nis-construction-troops-5000']
+				claims: ['test-zone-claim']
 			},
 			geometry: null
 		});
+		const zoneClaim = {
+			...NEW_CLAIM,
+			id: 'test-zone-claim',
+			scope: { kind: 'regions', regions: ['RU-KRS', 'RU-BEL'], words: 'Kursk and Belgorod' }
+		};
 		const result = saveToGeo(geoDir, {
 			base: before.hashes,
-			files: { 'features.geojson': JSON.stringify(fc) }
+			files: {
+				'features.geojson': JSON.stringify(fc),
+				'claims.json': withClaim(before.files['claims.json']!, zoneClaim)
+			}
 		});
 		expect(result).toMatchObject({ status: 'saved' });
 		const saved = readFileSync(join(geoDir, 'features.geojson'), 'utf8');

@@ -9,7 +9,13 @@ import type { Claim, DeploymentFeature } from '../schema.ts';
 import type { Rule } from './types.ts';
 
 /** Events are points where something was said; zones and flows are where people are. */
-const ZONE_METHODS = new Set(['admin1', 'admin1-union', 'buffer-inside-border', 'great-circle']);
+const ZONE_METHODS = new Set([
+	'admin1',
+	'admin1-union',
+	'admin1-set',
+	'buffer-inside-border',
+	'great-circle'
+]);
 
 function placeText(place: Place): string {
 	switch (place.kind) {
