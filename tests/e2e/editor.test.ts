@@ -73,7 +73,7 @@ async function fillClaim(page: Page, id: string, figure: string, asOf: string) {
 	await fig.getByLabel('Qualifier').selectOption('about');
 	await fig.getByLabel('Number').fill('1234');
 	await fig.getByLabel("The document's words for it").fill(figure);
-	await page.getByLabel('What the claim covers (place, people, period)').fill('Test scope.');
+	await page.getByLabel('What else it covers, or why it is read this way').fill('Test scope.');
 	await page
 		.getByRole('group', { name: 'Date the claim is about (as of)' })
 		.getByLabel(/^Date/)
