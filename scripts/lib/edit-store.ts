@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { findNodeAtLocation, parseTree } from 'jsonc-parser';
 import { readGeoDir } from '../../src/lib/data/geo-files.server.ts';
 import { GEO_FILES, isBriefingFile } from '../../src/lib/data/geo-layout.ts';
 import { hasErrors, type Issue } from '../../src/lib/data/issues.ts';
@@ -91,15 +92,53 @@ export function parseSaveRequest(body: unknown): SaveRequest | string {
 	return { base, files };
 }
 
+const LIST_KEYS: Record<string, string> = {
+	[GEO_FILES.documents]: 'documents',
+	[GEO_FILES.claimants]: 'claimants',
+	[GEO_FILES.claims]: 'claims'
+};
+
+/** `{ "<list>": [ items ] }` with each item's text as given, in the layout stringifyPretty uses. */
+function wrapItems(list: string, items: string[]): string {
+	return `{\n\t${JSON.stringify(list)}: [\n${items.map((t) => `\t\t${t}`).join(',\n')}\n\t]\n}\n`;
+}
+
+/**
+ * The new list with every item that was already in the file kept byte for byte as it is on disk
+ * (hand-edited layout included), and new or changed items laid out as stringifyPretty does, so
+ * `git diff` shows only what the editor changed. Falls back to stringifyPretty for a file whose
+ * wrapper is not in that layout.
+ */
+function keepingItems(key: string, value: unknown, disk: string | undefined): string {
+	const list = LIST_KEYS[key];
+	const fallback = `${stringifyPretty(value)}\n`;
+	const items = list && (value as Record<string, unknown>)[list];
+	if (!list || disk === undefined || !Array.isArray(items)) return fallback;
+	const node = findNodeAtLocation(parseTree(disk) ?? ({} as never), [list]);
+	if (!node?.children) return fallback;
+	const old = node.children.map((n) => disk.slice(n.offset, n.offset + n.length));
+	if (wrapItems(list, old) !== disk) return fallback;
+	const byValue = new Map(old.map((t) => [JSON.stringify(JSON.parse(t)), t]));
+	return wrapItems(
+		list,
+		items.map((item) => byValue.get(JSON.stringify(item)) ?? stringifyPretty(item, '\t\t'))
+	);
+}
+
 /** A file's text in the layout geo/ uses, or null when it is not JSON. */
-function canonical(key: string, text: string, basemap: () => ReturnType<typeof parseBasemap>) {
+function canonical(
+	key: string,
+	text: string,
+	basemap: () => ReturnType<typeof parseBasemap>,
+	diskText: ReadonlyMap<string, string>
+) {
 	let value: unknown;
 	try {
 		value = JSON.parse(text);
 	} catch {
 		return null;
 	}
-	if (key !== GEO_FILES.features) return `${stringifyPretty(value)}\n`;
+	if (key !== GEO_FILES.features) return keepingItems(key, value, diskText.get(key));
 	try {
 		return deriveFeaturesText(text, basemap());
 	} catch {
@@ -132,7 +171,7 @@ export function saveToGeo(geoDir: string, request: SaveRequest): SaveResult {
 		));
 	const next: Record<string, string> = {};
 	for (const [key, text] of Object.entries(request.files)) {
-		const formatted = canonical(key, text, basemap);
+		const formatted = canonical(key, text, basemap, new Map(Object.entries(current.files)));
 		if (formatted === null) {
 			return { status: 'refused', message: `${key} is not valid JSON.` };
 		}

@@ -82,6 +82,34 @@ describe('saveToGeo', () => {
 		expect(now).toContain('\t\t\t"disputed_by": []');
 	});
 
+	it('keeps the items already in a file byte for byte, whatever their layout', () => {
+		const before = snapshotGeo(geoDir);
+		const docs = JSON.parse(before.files['documents.json']!) as { documents: Json[] };
+		docs.documents.push({
+			...docs.documents[0],
+			id: 'doc-test',
+			cites: ['one outlet', 'another outlet', 'a third outlet', 'a fourth outlet', 'a fifth one']
+		});
+		const result = saveToGeo(geoDir, {
+			base: before.hashes,
+			files: {
+				'documents.json': JSON.stringify(docs),
+				'claims.json': withClaim(before.files['claims.json']!, {
+					...NEW_CLAIM,
+					documents: ['doc-test']
+				})
+			}
+		});
+		expect(result).toMatchObject({ status: 'saved' });
+		const after = readFileSync(join(geoDir, 'documents.json'), 'utf8');
+		const old = before.files['documents.json']!;
+		// Everything up to the old last item's closing brace is unchanged; then the new item.
+		const end = old.lastIndexOf('\t\t}') + 3;
+		expect(after.slice(0, end)).toBe(old.slice(0, end));
+		expect(after.slice(end)).toMatch(/^,\n\t\t\{\n\t\t\t"id": "doc-test",/);
+		expect(after).toContain('\t\t\t"cites": [\n\t\t\t\t"one outlet",\n\t\t\t\t"another outlet",');
+	});
+
 	it('writes nothing when the data would fail geo:check, and says where', () => {
 		const before = snapshotGeo(geoDir);
 		const bad = { ...NEW_CLAIM, claimant: 'no-such-claimant' };
