@@ -171,10 +171,9 @@ test('a reload mid-edit keeps the draft', async ({ page }) => {
 
 test('invalid entries show their message at the field and block saving', async ({ page }) => {
 	await openEditor(page);
-	// A duplicate id: doc-000 is already in geo/documents.json.
-	await fillDocument(page, 'doc-000', '2025-11-20');
-	// A claim dated after the document was published.
-	await fillClaim(page, 'e2e-invalid', 'about 5 test workers', '2025-12-24');
+	await fillDocument(page, 'doc-e2e-three', '2025-11-20');
+	// A duplicate id (this claim is already in geo/claims.json), dated after the document.
+	await fillClaim(page, 'nis-construction-troops-5000', 'about 5 test workers', '2025-12-24');
 	await page.getByLabel('New feature: a polygon from a GeoJSON file').check();
 	await page.getByLabel('Feature id').fill('e2e-bad-polygon');
 	await page.getByLabel('Name on the map').fill('Bad polygon');
@@ -194,14 +193,14 @@ test('invalid entries show their message at the field and block saving', async (
 		})
 	);
 
-	const docId = page.getByLabel('Document id');
-	await expect(docId).toHaveAttribute('aria-invalid', 'true');
-	const docMessage = page.locator(`#${await docId.getAttribute('aria-describedby')}`);
-	await expect(docMessage).toContainText('"doc-000" is already used');
+	const claimId = page.getByLabel('Claim id');
+	await expect(claimId).toHaveAttribute('aria-invalid', 'true');
+	const idMessage = page.locator(`#${await claimId.getAttribute('aria-describedby')}`);
+	await expect(idMessage).toContainText('"nis-construction-troops-5000" is already used');
 
 	const asOf = page.getByRole('group', { name: 'Date the claim is about (as of)' });
 	const asOfMessage = page.locator(`#${await asOf.getAttribute('aria-describedby')}`);
-	await expect(asOfMessage).toContainText('later than document "doc-000"');
+	await expect(asOfMessage).toContainText('later than document "doc-e2e-three"');
 
 	const geometry = page.getByLabel('Polygon as GeoJSON (or paste it here)');
 	const geometryMessage = page.locator(`#${await geometry.getAttribute('aria-describedby')}`);
