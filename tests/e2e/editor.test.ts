@@ -174,6 +174,20 @@ test('invalid entries show their message at the field and block saving', async (
 	await fillDocument(page, 'doc-e2e-three', '2025-11-20');
 	// A duplicate id (this claim is already in geo/claims.json), dated after the document.
 	await fillClaim(page, 'nis-construction-troops-5000', 'about 5 test workers', '2025-12-24');
+	await page.getByLabel('Russia-wide: names no place inside Russia (not drawn)').check();
+
+	const claimId = page.getByLabel('Claim id');
+	await expect(claimId).toHaveAttribute('aria-invalid', 'true');
+	const idMessage = page.locator(`#${await claimId.getAttribute('aria-describedby')}`);
+	await expect(idMessage).toContainText('"nis-construction-troops-5000" is already used');
+
+	const asOf = page.getByRole('group', { name: 'Date the claim is about (as of)' });
+	const asOfMessage = page.locator(`#${await asOf.getAttribute('aria-describedby')}`);
+	await expect(asOfMessage).toContainText('later than document "doc-e2e-three"');
+
+	await expect(page.getByRole('button', { name: 'Save to geo/' })).toBeDisabled();
+
+	// A polygon off the globe, checked on its own.
 	await page.getByLabel('New feature: a polygon from a GeoJSON file').check();
 	await page.getByLabel('Feature id').fill('e2e-bad-polygon');
 	await page.getByLabel('Name on the map').fill('Bad polygon');
@@ -193,16 +207,8 @@ test('invalid entries show their message at the field and block saving', async (
 		})
 	);
 
-	const claimId = page.getByLabel('Claim id');
-	await expect(claimId).toHaveAttribute('aria-invalid', 'true');
-	const idMessage = page.locator(`#${await claimId.getAttribute('aria-describedby')}`);
-	await expect(idMessage).toContainText('"nis-construction-troops-5000" is already used');
-
-	const asOf = page.getByRole('group', { name: 'Date the claim is about (as of)' });
-	const asOfMessage = page.locator(`#${await asOf.getAttribute('aria-describedby')}`);
-	await expect(asOfMessage).toContainText('later than document "doc-e2e-three"');
-
 	const geometry = page.getByLabel('Polygon as GeoJSON (or paste it here)');
+	await expect(geometry).toHaveAttribute('aria-invalid', 'true');
 	const geometryMessage = page.locator(`#${await geometry.getAttribute('aria-describedby')}`);
 	await expect(geometryMessage).toContainText('245');
 
