@@ -402,8 +402,7 @@ function labelOf(geometry: Polygonal): LonLat {
 }
 
 function uniteRegions(members: Feature<Polygonal, Admin1Properties>[], toleranceDeg: number) {
-	const merged =
-		members.length === 1 ? members[0]! : union(featureCollection(members));
+	const merged = members.length === 1 ? members[0]! : union(featureCollection(members));
 	if (!merged) throw new Error('Union failed.');
 	const geometry = cleanPolygonal(merged.geometry, toleranceDeg);
 	return { geometry, label_point: labelOf(geometry), area_km2: areaKm2(geometry) };
