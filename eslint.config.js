@@ -11,6 +11,7 @@ export default ts.config(
 			'node_modules/',
 			'.svelte-kit/',
 			'build/',
+			'.edit-build/',
 			'.cache/',
 			'test-results/',
 			'playwright-report/',

@@ -33,7 +33,12 @@ const csp = {
 const config = {
 	preprocess: vitePreprocess(),
 	kit: {
-		adapter: adapter({ strict: true }),
+		// ATLAS_BUILD_DIR: `npm run edit` builds its editor-enabled site beside build/, not over it.
+		adapter: adapter({
+			strict: true,
+			pages: process.env.ATLAS_BUILD_DIR ?? 'build',
+			assets: process.env.ATLAS_BUILD_DIR ?? 'build'
+		}),
 		// BASE_PATH lets the same build be served from a sub-folder, e.g. /atlas.
 		paths: { base: process.env.BASE_PATH ?? '', relative: true },
 		csp,

@@ -13,12 +13,15 @@ import {
 	deriveAdmin1,
 	deriveAdmin1Label,
 	deriveBorderBand,
+	deriveDrawn,
 	deriveGreatCircle,
 	derivePlace,
+	deriveRegionSet,
 	deriveRegionUnion,
 	type Admin1,
 	type LonLat,
-	type Places
+	type Places,
+	type Polygonal
 } from './geo-derive-geometry.ts';
 import { formatFeatureCollection } from './geo-json-format.ts';
 
@@ -48,7 +51,9 @@ const FIRST_PASS = new Set([
 	'buffer-inside-border',
 	'place',
 	'admin1-label',
-	'none'
+	'none',
+	'admin1-set',
+	'drawn'
 ]);
 
 export function deriveFeatures(
@@ -100,6 +105,16 @@ export function deriveFeatures(
 				);
 			case 'none':
 				return { ...f, geometry: null };
+			case 'admin1-set':
+				return withResult(
+					deriveRegionSet(basemap.admin1, gp.iso_3166_2, gp.simplify_tolerance_deg),
+					gp
+				);
+			case 'drawn':
+				if (f.geometry?.type !== 'Polygon' && f.geometry?.type !== 'MultiPolygon') {
+					throw new Error(`Feature "${f.id}" is drawn but has no polygon.`);
+				}
+				return withResult(deriveDrawn(f.geometry as Polygonal), gp);
 		}
 	};
 	for (const f of features) {

@@ -367,21 +367,45 @@ export function deriveRegionUnion(admin1: Admin1, p: UnionParams) {
 		(f) => f.properties.country === p.country && f.properties.ne_region === p.ne_region
 	);
 	if (members.length === 0) throw new Error(`No ${p.country} regions in "${p.ne_region}".`);
-	const merged = union(featureCollection(members));
-	if (!merged) throw new Error('Union failed.');
-	const geometry = cleanPolygonal(merged.geometry, p.simplify_tolerance_deg);
-	const centre = unwrappedCentroid(geometry);
-	const label = contains(geometry, centre)
-		? centre
-		: roundPosition(pointOnFeature(largestPolygon(geometry)).geometry.coordinates);
+	const { geometry, label_point, area_km2 } = uniteRegions(members, p.simplify_tolerance_deg);
 	return {
 		geometry,
 		derived: {
 			members: members.map((f) => f.properties.iso_3166_2).sort(),
-			label_point: label,
-			area_km2: areaKm2(geometry)
+			label_point,
+			area_km2
 		}
 	};
+}
+
+/** One shape for regions picked by code, in the order given (the editor's region picker). */
+export function deriveRegionSet(admin1: Admin1, isos: string[], toleranceDeg: number) {
+	const members = isos.map((iso) => regionByIso(admin1, iso));
+	const { geometry, label_point, area_km2 } = uniteRegions(members, toleranceDeg);
+	return {
+		geometry,
+		derived: { names_en: members.map((f) => f.properties.name_en), label_point, area_km2 }
+	};
+}
+
+/** A drawn or imported outline kept as drawn, rounded to the basemap's precision. */
+export function deriveDrawn(g: Polygonal) {
+	const geometry = cleanPolygonal(g, 0);
+	return { geometry, derived: { label_point: labelOf(geometry), area_km2: areaKm2(geometry) } };
+}
+
+function labelOf(geometry: Polygonal): LonLat {
+	const centre = unwrappedCentroid(geometry);
+	return contains(geometry, centre)
+		? centre
+		: roundPosition(pointOnFeature(largestPolygon(geometry)).geometry.coordinates);
+}
+
+function uniteRegions(members: Feature<Polygonal, Admin1Properties>[], toleranceDeg: number) {
+	const merged = members.length === 1 ? members[0]! : union(featureCollection(members));
+	if (!merged) throw new Error('Union failed.');
+	const geometry = cleanPolygonal(merged.geometry, toleranceDeg);
+	return { geometry, label_point: labelOf(geometry), area_km2: areaKm2(geometry) };
 }
 
 /* ---------------------------------------------------------------------------------------- */

@@ -144,6 +144,10 @@ export function describeProvenance(p: GeometryProvenance, index: EvidenceIndex):
 			return `Point at the Natural Earth label point of ${p.derived?.name_en ?? p.iso_3166_2}: it stands for the region, not a site.`;
 		case 'none':
 			return `Not drawn on the map: ${p.reason}`;
+		case 'admin1-set':
+			return `Union of the Natural Earth regions ${(p.derived?.names_en ?? p.iso_3166_2).join(', ')}, simplified to ${p.simplify_tolerance_deg}°: the whole regions are drawn because the sources name only the regions.`;
+		case 'drawn':
+			return `Outline ${p.how === 'drawn-on-map' ? 'drawn on the map' : 'imported from a GeoJSON file'} by an analyst, not a boundary: ${p.note}`;
 	}
 }
 

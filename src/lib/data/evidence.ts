@@ -5,6 +5,7 @@
  * agree. The panel's detailed views are in ./evidence-detail.ts.
  */
 import { formatDatePrec } from './dates.ts';
+import { featurePlace, placeClaims, type Place } from './scope.ts';
 import type {
 	Claim,
 	Claimant,
@@ -52,6 +53,38 @@ export function claimsOf(index: EvidenceIndex, featureId: string): Claim[] {
 	return feature.properties.claims.flatMap((id) => index.claims.get(id) ?? []);
 }
 
+/** The place a feature stands for (see ./scope.ts). */
+export function placeOf(index: EvidenceIndex, featureId: string): Place {
+	const feature = index.features.get(featureId);
+	return feature ? featurePlace(feature, index.features) : { kind: 'none' };
+}
+
+/**
+ * The claims that may speak for a feature's place on the map: reports (not opinions) whose
+ * scope is exactly that place. Labels and headline figures use only these.
+ */
+export function placeClaimsOf(index: EvidenceIndex, featureId: string): Claim[] {
+	return placeClaims(claimsOf(index, featureId), placeOf(index, featureId));
+}
+
+/**
+ * A region's name for headings, from the basemap names the features were derived with ("Kursk
+ * region"); the ISO code itself when no feature carries the name.
+ */
+export function regionNamer(index: EvidenceIndex): (code: string) => string {
+	const names = new Map<string, string>();
+	for (const f of index.dataset.features) {
+		const gp = f.properties.geometry_provenance;
+		if ((gp.method === 'admin1' || gp.method === 'admin1-label') && gp.derived) {
+			names.set(gp.iso_3166_2, gp.derived.name_en);
+		}
+	}
+	return (code) => {
+		const name = names.get(code);
+		return name ? `${name} region` : code;
+	};
+}
+
 /** A count as readers write it: 10,000. */
 export const number = (n: number) => n.toLocaleString('en-GB');
 
@@ -77,7 +110,9 @@ export function shortFigure(figure: Figure): string {
 
 /**
  * The distinct headline figures of a feature for its map label, e.g. "~5,000 · ≤10,000" or
- * "~15,000 · 40,000 planned". Only figures of people sent (not deaths), smallest first.
+ * "~5,000 announced". Only figures of people sent (not deaths), smallest first. Pass only the
+ * claims that name the feature's place (placeClaimsOf): a figure for Russia as a whole is never
+ * a region's figure. An announced figure says so, and so does a plan.
  */
 export function headlineFigures(claims: Claim[]): string {
 	const seen = new Map<string, number>();
@@ -87,7 +122,12 @@ export function headlineFigures(claims: Claim[]): string {
 		if (!['personnel', 'troops', 'labourers'].includes(f.unit)) continue;
 		if (claim.kind !== 'deployment' && claim.kind !== 'plan') continue;
 		const value = 'value' in f ? f.value : 'low' in f ? f.low : f.high;
-		const text = claim.kind === 'plan' ? `${number(value)} planned` : shortFigure(f);
+		const text =
+			claim.status === 'announced'
+				? `${shortFigure(f)} announced`
+				: claim.kind === 'plan'
+					? `${shortFigure(f)} planned`
+					: shortFigure(f);
 		if (!seen.has(text)) seen.set(text, value);
 	}
 	return [...seen.entries()]

@@ -19,6 +19,10 @@ export const RULE_IDS = [
 	'geometry-valid',
 	'geometry-provenance',
 	'feature-unsupported',
+	'zone-scope',
+	'date-source',
+	'announcement-status',
+	'opinion-support',
 	'unused-document'
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];

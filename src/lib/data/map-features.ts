@@ -10,6 +10,7 @@
  */
 import type { FeatureCollection, Geometry } from 'geojson';
 import { dateRange, UNBOUNDED_FUTURE, UNBOUNDED_PAST } from './dates.ts';
+import { featurePlace, supportClaims } from './scope.ts';
 import type {
 	CategoryId,
 	Claim,
@@ -67,8 +68,12 @@ export interface MapFeatureProperties {
 	reported_by: number;
 	/** Earliest day on which a supporting document may have been published. */
 	reported_from: number;
-	/** Best (lowest) Admiralty credibility grade among supporting claims, 1-6. */
+	/**
+	 * Best (lowest) Admiralty credibility grade among the reports that name the feature's place
+	 * (every report, for events), 1-6; 6 when there are none. Opinions never count.
+	 */
 	best_credibility: number;
+	/** How many claims support the feature where it is drawn (see best_credibility). */
 	claim_count: number;
 	/** Claimant ids of the supporting claims, sorted, each between bars: "|nis|ua-government|". */
 	claimants: string;
@@ -148,10 +153,16 @@ export function mapFeatureProperties(
 	lookups: {
 		claims: ReadonlyMap<string, Claim>;
 		published: ReadonlyMap<string, DatePrec>;
+		features: ReadonlyMap<string, DeploymentFeature>;
 	} = indexForFlattening(dataset)
 ): MapFeatureProperties {
 	const p = feature.properties;
-	const supporting = p.claims.flatMap((id) => lookups.claims.get(id) ?? []);
+	const listed = p.claims.flatMap((id) => lookups.claims.get(id) ?? []);
+	// Confidence (hatch density) and the count of claims rest only on reports that name the
+	// feature's place: not on figures for Russia as a whole, nor on opinions. Every listed claim
+	// still answers to the claimant filter, by who said it; opinions are graded 6 (the
+	// opinion-support rule), so they never let a feature pass a confidence threshold.
+	const supporting = supportClaims(listed, featurePlace(feature, lookups.features));
 	const bounds = presenceBounds(p.presence);
 	const props: MapFeatureProperties = {
 		id: feature.id,
@@ -169,9 +180,9 @@ export function mapFeatureProperties(
 		reported_from: UNBOUNDED_FUTURE,
 		best_credibility: Math.min(6, ...supporting.map((c) => c.credibility.grade)),
 		claim_count: supporting.length,
-		claimants: `|${[...new Set(supporting.map((c) => c.claimant))].sort().join('|')}|`
+		claimants: `|${[...new Set(listed.map((c) => c.claimant))].sort().join('|')}|`
 	};
-	for (const claim of supporting) {
+	for (const claim of listed) {
 		const { from, by } = claimPublication(claim, lookups.published);
 		props.reported_from = Math.min(props.reported_from, from);
 		props.reported_by = Math.min(props.reported_by, by);
@@ -189,7 +200,8 @@ export function mapFeatureProperties(
 function indexForFlattening(dataset: Dataset) {
 	return {
 		claims: new Map(dataset.claims.map((c) => [c.id, c])),
-		published: new Map(dataset.documents.map((d) => [d.id, d.published]))
+		published: new Map(dataset.documents.map((d) => [d.id, d.published])),
+		features: new Map(dataset.features.map((f) => [f.id, f]))
 	};
 }
 

@@ -15,7 +15,9 @@
 import type { Geometry } from 'geojson';
 import * as v from 'valibot';
 import {
+	AREA_IDS,
 	CATEGORY_IDS,
+	CLAIM_BASES,
 	CLAIM_KINDS,
 	CLAIM_STATUSES,
 	CLAIMANT_KINDS,
@@ -47,6 +49,11 @@ const CountryCode = v.pipe(
 	v.regex(/^[A-Z]{2}$/, 'must be a two-letter ISO country code in capitals, like "RU"')
 );
 
+const Iso3166_2 = v.pipe(
+	v.string(),
+	v.regex(/^[A-Z]{2}-[A-Z0-9]{1,3}$/, 'must be an ISO 3166-2 code like "RU-KRS"')
+);
+
 /* ------------------------------------------------------------------------------------------ */
 /* Dates                                                                                        */
 /* ------------------------------------------------------------------------------------------ */
@@ -63,7 +70,12 @@ export const DatePrecSchema = v.strictObject({
 	resolution: v.picklist(DATE_RESOLUTIONS),
 	earliest: v.optional(v.string()),
 	latest: v.optional(v.string()),
-	note: v.optional(Text)
+	note: v.optional(Text),
+	/**
+	 * The claim this date is taken from, when a feature borrows a claim's date. The claim must be
+	 * one the feature lists (the `date-source` rule), so the reader can find it in the panel.
+	 */
+	from_claim: v.optional(Id)
 });
 export type DatePrec = v.InferOutput<typeof DatePrecSchema>;
 
@@ -150,18 +162,51 @@ export const FigureSchema = v.variant('qualifier', [
 ]);
 export type Figure = v.InferOutput<typeof FigureSchema>;
 
+/** The source's own words for the place, as a short quote; null when it names none. */
+const PlaceWords = v.nullable(Text);
+
+/**
+ * Where a claim puts people, structured so that a zone shows only the figures whose claims name
+ * its own place. `words` keeps the source's wording; `note` says what else the scope covers
+ * (people, period) or why it is read this way.
+ */
+export const ScopeSchema = v.variant('kind', [
+	v.strictObject({
+		kind: v.literal('regions'),
+		regions: v.pipe(v.array(Iso3166_2), v.minLength(1, 'must list at least one region')),
+		words: PlaceWords,
+		note: v.optional(Text)
+	}),
+	v.strictObject({
+		kind: v.literal('area'),
+		area: v.picklist(AREA_IDS),
+		words: PlaceWords,
+		note: v.optional(Text)
+	}),
+	v.strictObject({
+		kind: v.literal('country'),
+		country: CountryCode,
+		words: PlaceWords,
+		note: v.optional(Text)
+	}),
+	v.strictObject({ kind: v.literal('none'), words: PlaceWords, note: Text })
+]);
+export type Scope = v.InferOutput<typeof ScopeSchema>;
+
 export const ClaimSchema = v.strictObject({
 	id: Id,
 	/** The claim in our own words. Any exact wording is a short quote in double quotes. */
 	statement: Text,
 	kind: v.picklist(CLAIM_KINDS),
+	/** A report of what happened, or an opinion (never counted as support for a place). */
+	basis: v.picklist(CLAIM_BASES),
 	claimant: Id,
 	/** Who passed the claim on between the claimant and the document, if anyone. */
 	via: v.nullable(Text),
 	documents: v.pipe(v.array(Id), v.minLength(1, 'must list at least one document')),
 	figure: v.nullable(FigureSchema),
-	/** What the claim covers, in the source's terms: place, people, period. */
-	scope: Text,
+	/** Where the claim puts people, with the source's own words for the place. */
+	scope: ScopeSchema,
 	as_of: DatePrecSchema,
 	credibility: v.strictObject({
 		grade: v.pipe(
@@ -173,7 +218,12 @@ export const ClaimSchema = v.strictObject({
 		reason: Text
 	}),
 	status: v.picklist(CLAIM_STATUSES),
-	disputed_by: v.array(Id)
+	disputed_by: v.array(Id),
+	/**
+	 * Claims this one qualifies without contesting them: a non-confirmation, a silence, a caveat.
+	 * Shown with those claims in the panel.
+	 */
+	bears_on: v.optional(v.array(Id))
 });
 export type Claim = v.InferOutput<typeof ClaimSchema>;
 
@@ -185,11 +235,6 @@ const LonLat = v.strictTuple([v.number(), v.number()]);
 
 const BASEMAP_ADMIN1 = 'geo/basemap/admin1.geojson';
 const BASEMAP_PLACES = 'geo/basemap/places.geojson';
-
-const Iso3166_2 = v.pipe(
-	v.string(),
-	v.regex(/^[A-Z]{2}-[A-Z0-9]{1,3}$/, 'must be an ISO 3166-2 code like "RU-KRS"')
-);
 
 /** One end of a flow line. */
 export const AnchorSchema = v.variant('kind', [
@@ -218,6 +263,8 @@ export const GeometryProvenanceSchema = v.variant('method', [
 		source: v.literal(BASEMAP_ADMIN1),
 		country: CountryCode,
 		ne_region: Text,
+		/** The wider area the documents name that this union stands for, if any. */
+		area: v.optional(v.picklist(AREA_IDS)),
 		definition: Text,
 		simplify_tolerance_deg: v.pipe(v.number(), v.minValue(0, 'must not be negative')),
 		derived: v.optional(
@@ -233,6 +280,8 @@ export const GeometryProvenanceSchema = v.variant('method', [
 		source: v.literal(BASEMAP_ADMIN1),
 		inside_country: CountryCode,
 		border_country: CountryCode,
+		/** The wider area the documents name that this band stands for, if any. */
+		area: v.optional(v.picklist(AREA_IDS)),
 		width_km: v.pipe(v.number(), v.minValue(1, 'must be at least 1 km')),
 		/** Why this width: shown to users next to the band. */
 		assumption: Text,
@@ -281,7 +330,25 @@ export const GeometryProvenanceSchema = v.variant('method', [
 		iso_3166_2: Iso3166_2,
 		derived: v.optional(v.strictObject({ name_en: Text, label_point: LonLat }))
 	}),
-	v.strictObject({ method: v.literal('none'), reason: Text })
+	v.strictObject({ method: v.literal('none'), reason: Text }),
+	/** Regions picked one by one (in the editor), united into one shape. */
+	v.strictObject({
+		method: v.literal('admin1-set'),
+		source: v.literal(BASEMAP_ADMIN1),
+		iso_3166_2: v.pipe(v.array(Iso3166_2), v.minLength(1, 'must list at least one region')),
+		simplify_tolerance_deg: v.pipe(v.number(), v.minValue(0, 'must not be negative')),
+		derived: v.optional(
+			v.strictObject({ names_en: v.array(Text), label_point: LonLat, area_km2: v.number() })
+		)
+	}),
+	/** A polygon an analyst drew or imported: the geometry is the record, not derived. */
+	v.strictObject({
+		method: v.literal('drawn'),
+		how: v.picklist(['drawn-on-map', 'geojson-file']),
+		/** What the outline follows and why, shown to users: a drawn shape is an analyst's. */
+		note: Text,
+		derived: v.optional(v.strictObject({ label_point: LonLat, area_km2: v.number() }))
+	})
 ]);
 export type GeometryProvenance = v.InferOutput<typeof GeometryProvenanceSchema>;
 export type GeometryMethod = GeometryProvenance['method'];
@@ -351,7 +418,9 @@ export const BriefingStepSchema = v.strictObject({
 	time: v.nullable(v.strictObject({ mode: v.picklist(TIME_MODES), date: v.string() })),
 	selected: v.nullable(Id),
 	caption: Text,
-	notes: v.string()
+	notes: v.string(),
+	/** The claims the caption and notes rest on; every sentence must be backed by one of them. */
+	claims: v.pipe(v.array(Id), v.minLength(1, 'must list the claims the step rests on'))
 });
 export type BriefingStep = v.InferOutput<typeof BriefingStepSchema>;
 

@@ -71,15 +71,79 @@ export type ClaimKind = (typeof CLAIM_KINDS)[number];
 
 /**
  * `confirmed`: acknowledged by the party whose own action it describes (North Korea on sending
- * its troops, Russia on what it announced or received). `reported`: a third party's assessment
- * (intelligence service, another government, monitoring group, press) relayed by a document.
- * `claimed`: a party's assertion about contested facts such as battlefield outcomes, or an
- * anonymous, unverifiable or unattributed statement. `disputed`: another claim in the data
- * contests it (listed in `disputed_by`).
+ * its troops, Russia on what it received). `announced`: a party to the arrangement declared
+ * that something will be done (Shoigu's "division of builders"): a plan made public, not a
+ * confirmation that it happened. `reported`: a third party's assessment (intelligence service,
+ * another government, monitoring group, press) relayed by a document. `claimed`: a party's
+ * assertion about contested facts such as battlefield outcomes, or an anonymous, unverifiable or
+ * unattributed statement. `disputed`: another claim in the data contests it (listed in
+ * `disputed_by`).
  */
-export const CLAIM_STATUSES = ['confirmed', 'reported', 'claimed', 'disputed'] as const;
+export const CLAIM_STATUSES = [
+	'confirmed',
+	'announced',
+	'reported',
+	'claimed',
+	'disputed'
+] as const;
 
 export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
+
+/** How a status reads next to a figure or a statement, for any audience. */
+export const CLAIM_STATUS_LABELS: Record<ClaimStatus, string> = {
+	confirmed: 'Confirmed by the party concerned',
+	announced: 'Announced, not confirmed as carried out',
+	reported: 'Reported by a third party',
+	claimed: 'Claimed (unverified or contested)',
+	disputed: 'Disputed by another claim'
+};
+
+/**
+ * What a claim is: `report`, a statement of what happened, where or how many (evidence a place
+ * can rest on); `opinion`, a commentator's view, an official's interpretation or a forecast. An
+ * opinion is shown where it is relevant but never counts as support for a zone: not in its
+ * confidence, its hatch density or its count of sources (the `opinion-support` rule).
+ */
+export const CLAIM_BASES = ['report', 'opinion'] as const;
+
+export type ClaimBasis = (typeof CLAIM_BASES)[number];
+
+/**
+ * Where a claim puts people: named `regions` (ISO 3166-2 codes of the basemap), a wider named
+ * `area`, only a `country`, or `none` at all. A zone shows a claim's figure on the map only when
+ * the claim's scope is the zone's own place.
+ */
+export const SCOPE_KINDS = ['regions', 'area', 'country', 'none'] as const;
+
+export type ScopeKind = (typeof SCOPE_KINDS)[number];
+
+/**
+ * Areas wider than one region that the documents name. An area is drawn only where a feature's
+ * recipe says it depicts it (`area` on the recipe); "special military operation zone" has no
+ * boundary in any source and is never drawn.
+ */
+export const AREA_IDS = [
+	'russian-far-east',
+	'russia-ukraine-border',
+	'special-military-operation-zone'
+] as const;
+
+export type AreaId = (typeof AREA_IDS)[number];
+
+/** An area's name as it reads after "in" or "for": "Figures for Russia's Far East". */
+export const AREA_LABELS: Record<AreaId, string> = {
+	'russian-far-east': "Russia's Far East",
+	'russia-ukraine-border': 'the area near the Russia-Ukraine border',
+	'special-military-operation-zone': 'the "special military operation zone"'
+};
+
+/** Countries the documents name as a whole, by ISO code, as they read after "for". */
+export const COUNTRY_LABELS: Record<string, string> = {
+	RU: 'Russia',
+	UA: 'Ukraine',
+	KP: 'North Korea',
+	KR: 'South Korea'
+};
 
 /** Admiralty code, information credibility: 1 confirmed ... 5 improbable, 6 cannot be judged. */
 export const CREDIBILITY_LABELS: Record<number, string> = {

@@ -10,7 +10,12 @@ import { citationSentences, footnoteMarker, type Footnote, type Footnotes } from
 import { safeHttpUrl } from './safe-url.ts';
 import { oneLine } from './text-layout.ts';
 
-export const FIGURE_CAVEAT = 'Open-source reporting; figures are estimates.';
+/**
+ * The caveat every figure carries. A label shows only figures the sources give for the place it
+ * marks (issue 10), and "announced" on a label is a plan made public, not a confirmed deployment.
+ */
+export const FIGURE_CAVEAT =
+	'Open-source reporting; figures are estimates. A label shows only figures given for the place it marks; "announced" means a plan made public, not a confirmed deployment.';
 /** The basemap's credits as a figure prints them (the map's attribution control, in words). */
 export const FIGURE_ATTRIBUTION =
 	'Basemap: Natural Earth (public domain); places: GeoNames (CC BY 4.0); MapLibre.';

@@ -10,7 +10,7 @@ import type {
 	Point,
 	Position
 } from 'geojson';
-import { claimsOf, headlineFigures, type EvidenceIndex } from '../data/evidence.ts';
+import { claimsOf, headlineFigures, placeClaimsOf, type EvidenceIndex } from '../data/evidence.ts';
 import { toMapFeatures, type MapFeatureProperties } from '../data/map-features.ts';
 import type { ClaimStatus } from '../data/schema.ts';
 import {
@@ -50,7 +50,7 @@ export interface DeploymentData {
 	labels: FeatureCollection<Point, LabelProps>;
 }
 
-const STATUS_RANK: ClaimStatus[] = ['confirmed', 'reported', 'claimed', 'disputed'];
+const STATUS_RANK: ClaimStatus[] = ['confirmed', 'announced', 'reported', 'claimed', 'disputed'];
 
 function labelPoint(index: EvidenceIndex, id: string): [number, number] | null {
 	const p = index.features.get(id)?.properties.geometry_provenance;
@@ -79,7 +79,7 @@ export function buildDeploymentData(index: EvidenceIndex): DeploymentData {
 		if (!at) return [];
 		const category = f.properties.category;
 		const symbol = CATEGORY_SYMBOLS[category];
-		const figures = headlineFigures(claimsOf(index, f.properties.id));
+		const figures = headlineFigures(placeClaimsOf(index, f.properties.id));
 		const short = symbol.kind === 'point' ? f.properties.name : symbol.short;
 		return [
 			{

@@ -122,7 +122,7 @@ describe('deployment map data', () => {
 		const props = Object.fromEntries(
 			data.features.features.map((f) => [f.properties.id, f.properties])
 		);
-		expect(props['kursk-construction']).toMatchObject({ confidence: 'high', status: 'confirmed' });
+		expect(props['kursk-construction']).toMatchObject({ confidence: 'high', status: 'announced' });
 		expect(props['border-guard-band']).toMatchObject({ confidence: 'medium', status: 'reported' });
 	});
 });

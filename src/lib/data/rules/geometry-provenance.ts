@@ -19,7 +19,9 @@ const EXPECTED: Record<GeometryMethod, { types: string[]; words: string }> = {
 	},
 	place: { types: ['Point'], words: 'a Point' },
 	'admin1-label': { types: ['Point'], words: 'a Point' },
-	none: { types: [], words: 'null' }
+	none: { types: [], words: 'null' },
+	'admin1-set': { types: ['Polygon', 'MultiPolygon'], words: 'a Polygon or MultiPolygon' },
+	drawn: { types: ['Polygon', 'MultiPolygon'], words: 'a Polygon or MultiPolygon' }
 };
 
 export const geometryProvenance: Rule = {

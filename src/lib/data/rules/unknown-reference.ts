@@ -1,7 +1,8 @@
 /**
  * unknown-reference: every id one item uses to point at another must exist: claim -> claimant,
- * claim -> document, claim -> disputing claim, feature -> claim, flow end -> feature or basemap
- * entry, briefing step -> feature. A dangling id would show as a blank on the map's panel.
+ * claim -> document, claim -> disputing or qualified claim, claim scope -> basemap region,
+ * feature -> claim, flow end -> feature or basemap entry, briefing step -> feature and claims. A
+ * dangling id would show as a blank on the map's panel.
  */
 import { GEO_FILES } from '../geo-layout.ts';
 import type { Anchor } from '../schema.ts';
@@ -52,6 +53,25 @@ export const unknownReference: Rule = {
 					message: `Claim "${claim.id}" is disputed by claim "${other}", but no claim has that id.`
 				});
 			});
+			(claim.bears_on ?? []).forEach((other, i) => {
+				if (claims.has(other)) return;
+				findings.push({
+					source: c.source,
+					path: [...c.path, 'bears_on', i],
+					message: `Claim "${claim.id}" bears on claim "${other}", but no claim has that id.`
+				});
+			});
+			if (claim.scope.kind === 'regions' && model.admin1) {
+				const admin1 = model.admin1;
+				claim.scope.regions.forEach((code, i) => {
+					if (admin1.has(code)) return;
+					findings.push({
+						source: c.source,
+						path: [...c.path, 'scope', 'regions', i],
+						message: `Claim "${claim.id}" puts people in region "${code}", which is not in ${file(GEO_FILES.admin1)}.`
+					});
+				});
+			}
 		}
 
 		const checkAnchor = (
@@ -111,6 +131,16 @@ export const unknownReference: Rule = {
 					message: `Feature "${id}" is drawn from region "${gp.iso_3166_2}", which is not in ${file(GEO_FILES.admin1)}.`
 				});
 			}
+			if (gp.method === 'admin1-set' && model.admin1) {
+				gp.iso_3166_2.forEach((iso, k) => {
+					if (model.admin1!.has(iso)) return;
+					findings.push({
+						source: f.source,
+						path: [...gpPath, 'iso_3166_2', k],
+						message: `Feature "${id}" is drawn from region "${iso}", which is not in ${file(GEO_FILES.admin1)}.`
+					});
+				});
+			}
 			if (gp.method === 'place' && model.places && !model.places.has(gp.geonames_id)) {
 				findings.push({
 					source: f.source,
@@ -122,6 +152,14 @@ export const unknownReference: Rule = {
 
 		for (const b of model.briefings) {
 			b.value.steps.forEach((step, i) => {
+				step.claims.forEach((claim, j) => {
+					if (claims.has(claim)) return;
+					findings.push({
+						source: b.source,
+						path: [...b.path, 'steps', i, 'claims', j],
+						message: `Step "${step.id}" of briefing "${b.value.id}" rests on claim "${claim}", but no claim has that id.`
+					});
+				});
 				if (step.selected === null || features.has(step.selected)) return;
 				findings.push({
 					source: b.source,

@@ -1,0 +1,225 @@
+/**
+ * The evidence editor against `npm run edit` (scripts/edit.ts), which builds its own site into
+ * .edit-build/ and writes into geo/. geo/ is copied first and restored afterwards, whatever
+ * happens. The edit server listens on EDIT_PORT (default E2E_PORT + 10).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+
+const port = Number(process.env.EDIT_PORT ?? Number(process.env.E2E_PORT ?? 4173) + 10);
+const origin = `http://127.0.0.1:${port}`;
+
+test.use({ baseURL: origin });
+test.describe.configure({ mode: 'serial', timeout: 420_000 });
+
+let server: ChildProcess | null = null;
+let backup = '';
+
+test.beforeAll(async () => {
+	test.setTimeout(240_000);
+	backup = mkdtempSync(join(tmpdir(), 'atlas-geo-backup-'));
+	cpSync('geo', backup, { recursive: true });
+	server = spawn(process.execPath, ['--import', 'tsx', 'scripts/edit.ts', '--port', String(port)], {
+		stdio: ['ignore', 'pipe', 'pipe'],
+		detached: false
+	});
+	await new Promise<void>((ready, fail) => {
+		let out = '';
+		server!.stdout!.on('data', (chunk: Buffer) => {
+			out += chunk.toString();
+			if (out.includes('editor is running at')) ready();
+		});
+		server!.on('exit', (code) => fail(new Error(`npm run edit exited with ${code}: ${out}`)));
+	});
+});
+
+test.afterAll(() => {
+	server?.kill();
+	if (backup) {
+		rmSync('geo', { recursive: true, force: true });
+		cpSync(backup, 'geo', { recursive: true });
+		rmSync(backup, { recursive: true, force: true });
+	}
+});
+
+async function openEditor(page: Page) {
+	await page.goto('/edit/');
+	await expect(page.getByRole('heading', { name: 'Claim 1' })).toBeVisible();
+}
+
+async function fillDocument(page: Page, id: string, published: string) {
+	await page.getByLabel('Document id').fill(id);
+	await page.getByLabel('Outlet as printed').fill('Test Outlet Gazette');
+	await page.getByLabel('Title as printed (leave empty if none)').fill(`Test report ${id}`);
+	await page.getByLabel('What the document is, in our words').fill('A test document.');
+	const pub = page.getByRole('group', { name: 'Publication date' });
+	await pub.getByLabel(/^Date/).fill(published);
+	await page
+		.getByRole('group', { name: 'Reliability of the source' })
+		.getByLabel('Reason for the grade')
+		.fill('Test outlet with a named author.');
+}
+
+async function fillClaim(page: Page, id: string, figure: string, asOf: string) {
+	await page.getByLabel('Claim id').fill(id);
+	await page.getByLabel('The claim in our words').fill('A test claim of workers sent.');
+	await page.getByLabel('Claimant', { exact: true }).selectOption('nis');
+	const fig = page.getByRole('group', { name: 'Figure, exactly as printed' });
+	await fig.getByLabel('Qualifier').selectOption('about');
+	await fig.getByLabel('Number').fill('1234');
+	await fig.getByLabel("The document's words for it").fill(figure);
+	await page.getByLabel('What else it covers, or why it is read this way').fill('Test scope.');
+	await page
+		.getByRole('group', { name: 'Date the claim is about (as of)' })
+		.getByLabel(/^Date/)
+		.fill(asOf);
+	await page
+		.getByRole('group', { name: 'Credibility of the claim' })
+		.getByLabel('Reason for the grade')
+		.fill('A test grade.');
+}
+
+async function saveAndWait(page: Page) {
+	const save = page.getByRole('button', { name: 'Save to geo/' });
+	await expect(save).toBeEnabled();
+	await save.click();
+	await expect(page.getByRole('status').filter({ hasText: 'the site was rebuilt' })).toBeVisible({
+		timeout: 300_000
+	});
+}
+
+test('adds a document, a claim with a figure and a feature of two regions; the rebuilt site cites it', async ({
+	page
+}) => {
+	await openEditor(page);
+	await fillDocument(page, 'doc-e2e-one', '2025-11-20');
+	await fillClaim(page, 'e2e-workers-1234', 'about 1,234 test workers', '2025-11-18');
+	await page.getByLabel('New feature: one or more admin-1 regions').check();
+	await page.getByLabel('Feature id').fill('e2e-kursk-belgorod');
+	await page.getByLabel('Name on the map').fill('E2E test zone');
+	await page.getByLabel('Summary').fill('Test zone of two regions.');
+	await page.getByLabel('How the place is known (shown with the feature)').fill('Both named.');
+	const regions = page.getByRole('group', { name: 'Regions (united into one shape)' });
+	await regions.getByLabel('Filter the list').fill('Kursk');
+	await regions.getByLabel('Kursk (RU-KRS)').check();
+	await regions.getByLabel('Filter the list').fill('Belgorod');
+	await regions.getByLabel('Belgorod (RU-BEL)').check();
+	await expect(page.getByRole('status')).toContainText('No problems');
+	await page.screenshot({ path: 'test-results/editor-filled.png', fullPage: true });
+	await saveAndWait(page);
+
+	const features = readFileSync('geo/features.geojson', 'utf8');
+	expect(features).toContain('"id": "e2e-kursk-belgorod"');
+	expect(features).toMatch(/"names_en": \["(Kursk", "Belgorod|Belgorod", "Kursk)"\]/);
+
+	await page.getByRole('link', { name: 'Show the saved feature on the map' }).click();
+	const panel = page.locator('aside[data-feature-id="e2e-kursk-belgorod"]');
+	await expect(panel).toBeVisible({ timeout: 60_000 });
+	const figures = panel.getByRole('region', { name: 'Figures' });
+	await expect(figures).toContainText('about 1,234 personnel');
+	await expect(figures).toContainText('National Intelligence Service (South Korea) [1]');
+	const sources = panel.getByRole('region', { name: 'Sources' });
+	await expect(sources).toContainText('Test Outlet Gazette');
+	await expect(sources).toContainText('Test report doc-e2e-one');
+	await page.screenshot({ path: 'test-results/editor-saved-panel.png' });
+});
+
+test('a Russia-wide claim is stored without being drawn on any zone', async ({ page }) => {
+	await openEditor(page);
+	await fillDocument(page, 'doc-e2e-two', '2025-12-01');
+	await fillClaim(page, 'e2e-russia-wide-777', 'about 777 test workers in Russia', '2025-11-30');
+	await page.getByLabel('Russia-wide: names no place inside Russia (not drawn)').check();
+	await saveAndWait(page);
+
+	expect(readFileSync('geo/claims.json', 'utf8')).toContain('"id": "e2e-russia-wide-777"');
+	expect(readFileSync('geo/features.geojson', 'utf8')).not.toContain('e2e-russia-wide-777');
+	// No zone's panel shows the figure: open each feature from the list and look.
+	await page.goto('/');
+	const list = page.locator('button[data-list-id]');
+	const count = await list.count();
+	expect(count).toBeGreaterThan(0);
+	for (let i = 0; i < count; i++) {
+		await page.locator('button[data-list-id]').nth(i).click();
+		const panel = page.locator('aside[data-feature-id]');
+		await expect(panel).toBeVisible();
+		await expect(panel).not.toContainText('about 777 personnel');
+		await page.getByRole('button', { name: /All features/ }).click();
+	}
+});
+
+test('a reload mid-edit keeps the draft', async ({ page }) => {
+	await openEditor(page);
+	await page.getByLabel('Document id').fill('doc-e2e-draft');
+	await page.getByLabel('Claim id').fill('e2e-draft-claim');
+	await page.getByLabel('The claim in our words').fill('Typed before the reload.');
+	// The draft is written on every change; give IndexedDB its turn before reloading.
+	await expect(page.getByRole('status')).toContainText('problem');
+	await page.waitForTimeout(300);
+	await page.reload();
+	await expect(page.getByLabel('Document id')).toHaveValue('doc-e2e-draft');
+	await expect(page.getByLabel('Claim id')).toHaveValue('e2e-draft-claim');
+	await expect(page.getByLabel('The claim in our words')).toHaveValue('Typed before the reload.');
+	page.once('dialog', (d) => void d.accept());
+	await page.getByRole('button', { name: 'Discard draft' }).click();
+	await expect(page.getByLabel('Document id')).toHaveValue('');
+});
+
+test('invalid entries show their message at the field and block saving', async ({ page }) => {
+	await openEditor(page);
+	await fillDocument(page, 'doc-e2e-three', '2025-11-20');
+	// A duplicate id (this claim is already in geo/claims.json), dated after the document.
+	await fillClaim(page, 'nis-construction-troops-5000', 'about 5 test workers', '2025-12-24');
+	await page.getByLabel('Russia-wide: names no place inside Russia (not drawn)').check();
+
+	const claimId = page.getByLabel('Claim id');
+	await expect(claimId).toHaveAttribute('aria-invalid', 'true');
+	const idMessage = page.locator(`#${await claimId.getAttribute('aria-describedby')}`);
+	await expect(idMessage).toContainText('"nis-construction-troops-5000" is already used');
+
+	const asOf = page.getByRole('group', { name: 'Date the claim is about (as of)' });
+	const asOfMessage = page.locator(`#${await asOf.getAttribute('aria-describedby')}`);
+	await expect(asOfMessage).toContainText('later than document "doc-e2e-three"');
+
+	await expect(page.getByRole('button', { name: 'Save to geo/' })).toBeDisabled();
+
+	// A polygon off the globe, checked on its own.
+	await page.getByLabel('New feature: a polygon from a GeoJSON file').check();
+	await page.getByLabel('Feature id').fill('e2e-bad-polygon');
+	await page.getByLabel('Name on the map').fill('Bad polygon');
+	await page.getByLabel('Summary').fill('A polygon off the globe.');
+	await page.getByLabel('How the place is known (shown with the feature)').fill('Drawn.');
+	await page.getByLabel('Polygon as GeoJSON (or paste it here)').fill(
+		JSON.stringify({
+			type: 'Polygon',
+			coordinates: [
+				[
+					[36, 51],
+					[245, 51],
+					[36, 52],
+					[36, 51]
+				]
+			]
+		})
+	);
+
+	const geometry = page.getByLabel('Polygon as GeoJSON (or paste it here)');
+	await expect(geometry).toHaveAttribute('aria-invalid', 'true');
+	const geometryMessage = page.locator(`#${await geometry.getAttribute('aria-describedby')}`);
+	await expect(geometryMessage).toContainText('245');
+
+	await expect(page.getByRole('button', { name: 'Save to geo/' })).toBeDisabled();
+	await expect(page.getByRole('status')).toContainText('to fix before saving');
+	await page.screenshot({ path: 'test-results/editor-invalid.png', fullPage: true });
+
+	// Every field is labelled and the page passes axe's WCAG A/AA rules.
+	const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+	expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+
+	page.once('dialog', (d) => void d.accept());
+	await page.getByRole('button', { name: 'Discard draft' }).click();
+});

@@ -1,0 +1,93 @@
+/**
+ * The editor's draft checked with the geo:check rules: each invalid entry's message lands on the
+ * field it concerns, and a complete draft has no problem.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { checkDraft, emptyDraft, type Draft } from '../../../src/lib/editor/draft.ts';
+
+const base = Object.fromEntries(
+	['documents.json', 'claimants.json', 'claims.json', 'features.geojson'].map((f) => [
+		f,
+		readFileSync(`geo/${f}`, 'utf8')
+	])
+);
+
+const KEYS = [
+	'document.id',
+	'document.published',
+	'claim.0.id',
+	'claim.0.as_of',
+	'claim.0.scope',
+	'claim.0.feature',
+	'claim.0.feature.geometry'
+];
+
+function complete(): Draft {
+	const d = emptyDraft();
+	Object.assign(d.document, {
+		id: 'doc-unit',
+		outlet: 'Unit Outlet',
+		summary: 'A unit-test document.',
+		gradeReason: 'Test.'
+	});
+	d.document.published.value = '2025-11-20';
+	const c = d.claims[0]!;
+	Object.assign(c, {
+		id: 'unit-claim',
+		statement: 'A unit-test claim.',
+		claimant: 'nis',
+		gradeReason: 'Test.',
+		where: 'russia-wide'
+	});
+	c.asOf.value = '2025-11-18';
+	return d;
+}
+
+describe('checkDraft', () => {
+	it('finds no problem in a complete Russia-wide claim', () => {
+		const r = checkDraft(base, complete(), KEYS);
+		expect([...r.byField.values()].flat().concat(r.general)).toEqual([]);
+		expect(r.errors).toBe(0);
+	});
+
+	it('puts a claim dated after its document at the claim date', () => {
+		const d = complete();
+		d.claims[0]!.asOf.value = '2025-12-24';
+		const r = checkDraft(base, d, KEYS);
+		expect(r.byField.get('claim.0.as_of')?.join(' ')).toMatch(/later than document "doc-unit"/);
+	});
+
+	it('puts a duplicate document id at the id field', () => {
+		const d = complete();
+		d.document.id = 'doc-000';
+		const r = checkDraft(base, d, KEYS);
+		expect(r.byField.get('document.id')?.join(' ')).toMatch(/"doc-000" is already used/);
+	});
+
+	it('puts a longitude of 245 at the polygon field', () => {
+		const d = complete();
+		const c = d.claims[0]!;
+		c.where = 'polygon';
+		Object.assign(c.feature, {
+			id: 'unit-polygon',
+			name: 'Unit polygon',
+			summary: 'Test.',
+			locationNote: 'Drawn.',
+			geojson: JSON.stringify({
+				type: 'Polygon',
+				coordinates: [
+					[
+						[36, 51],
+						[245, 51],
+						[36, 52],
+						[36, 51]
+					]
+				]
+			})
+		});
+		const r = checkDraft(base, d, KEYS);
+		expect(r.byField.get('claim.0.feature.geometry')?.join(' ')).toMatch(/245/);
+		expect(r.errors).toBeGreaterThan(0);
+	});
+});
