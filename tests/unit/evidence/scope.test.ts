@@ -18,6 +18,7 @@ import { mapFeatureProperties } from '../../../src/lib/data/map-features.ts';
 import {
 	claimsByScope,
 	describeScope,
+	type Place,
 	scopeIsPlace,
 	supportClaims,
 	unlocatedClaims
@@ -74,7 +75,7 @@ describe('the place a feature stands for', () => {
 	});
 
 	it('matches a claim only when the claim names exactly that place', () => {
-		const place = { kind: 'regions', regions: ['RU-KRS'] } as const;
+		const place: Place = { kind: 'regions', regions: ['RU-KRS'] };
 		expect(scopeIsPlace(kursk, place)).toBe(true);
 		expect(scopeIsPlace({ ...kursk, regions: ['RU-KRS', 'RU-BEL'] }, place)).toBe(false);
 		expect(scopeIsPlace(russia, place)).toBe(false);
@@ -101,14 +102,16 @@ describe('labels and headline figures (issue 10, section 1)', () => {
 	it('use a figure only from a report, not an opinion, that names the place', () => {
 		const claims = [
 			claim('here', kursk),
-			claim('russia', russia, { figure: { ...claim('x', russia).figure!, value: 15000 } }),
+			claim('russia', russia, {
+				figure: { qualifier: 'about', value: 15000, unit: 'labourers', text: 'around 15,000' }
+			}),
 			claim('view', kursk, {
 				basis: 'opinion',
 				figure: null,
 				credibility: { grade: 6, reason: 'x' }
 			})
 		];
-		const place = { kind: 'regions', regions: ['RU-KRS'] } as const;
+		const place: Place = { kind: 'regions', regions: ['RU-KRS'] };
 		expect(supportClaims(claims, place).map((c) => c.id)).toEqual(['here']);
 	});
 });
@@ -132,7 +135,7 @@ describe('confidence and the count of claims (issue 10, sections 1 and 3)', () =
 			credibility: { grade: 1, reason: 'x' }
 		});
 		const report = claim('here', kursk, { credibility: { grade: 3, reason: 'x' } });
-		const place = { kind: 'regions', regions: ['RU-KRS'] } as const;
+		const place: Place = { kind: 'regions', regions: ['RU-KRS'] };
 		expect(supportClaims([opinion, report], place)).toEqual([report]);
 	});
 });
