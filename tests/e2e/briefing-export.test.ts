@@ -70,7 +70,9 @@ test('a step opened from its link shows that step, and Back returns to the step 
 	await waitForMapIdle(page);
 	const briefing = page.getByRole('region', { name: /Two theatres/ });
 	await expect(briefing.getByText(/^Step \d+ of \d+$/)).toHaveText('Step 2 of 3');
-	await expect(briefing).toContainText('Kursk region: combat troops (more than 10,000 according to Ukraine)');
+	await expect(briefing).toContainText(
+		'Kursk region: combat troops (more than 10,000 according to Ukraine)'
+	);
 	await page.keyboard.press('ArrowRight');
 	await expect(briefing.getByText(/^Step \d+ of \d+$/)).toHaveText('Step 3 of 3');
 	await page.goBack();

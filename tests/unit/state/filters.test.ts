@@ -232,7 +232,7 @@ describe('the list and the map agree on the real data', () => {
 		expect(combat?.claimants).toBe(
 			'|kp-state-media|nis|ru-government|ru-mfa|ua-government|unattributed|western-intelligence|'
 		);
-		expect(combat?.['from:1:kp-state-media']).toBe(day('2025-06-01'));
+		expect(combat?.['from:1:kp-state-media']).toBe(day('2025-01-01'));
 		expect(combat?.['by:3:nis']).toBe(day('2025-11-30'));
 		expect(combat?.['from:3:*']).toBeLessThan(day('2000-01-01'));
 	});
