@@ -193,7 +193,7 @@ export function syntheticData({
 			type: 'Feature',
 			id: props.id,
 			geometry: { type: 'Point', coordinates: at },
-			properties: { ...props, short, full: `${short}\n~${figure}`, slot: null }
+			properties: { ...props, short, full: `${short}\n~${figure}`, group: null }
 		});
 	}
 	return {

@@ -20,7 +20,7 @@ import type { FilterSpecification } from '@maplibre/maplibre-gl-style-spec';
 import { basemapFontFaces } from '../../src/lib/map/basemap-style.ts';
 import { buildOverlay, type Overlay } from '../../src/lib/map/deployment-layers.ts';
 import type { DeploymentData } from '../../src/lib/map/map-data.ts';
-import { drawOverlayImage } from '../../src/lib/map/map-images.ts';
+import { addOverlayImage } from '../../src/lib/map/map-images.ts';
 import { applyOps, diffOverlay, type Op } from '../../src/lib/map/sync.ts';
 import { defaultTheme } from '../../src/lib/map/theme.ts';
 import { CATEGORY_IDS, type CategoryId, type Dataset } from '../../src/lib/data/schema.ts';
@@ -316,17 +316,9 @@ async function init(spec: InitSpec): Promise<InitResult> {
 		minZoom: 1
 	});
 	// As MapView does: hatch tiles and arrowheads are drawn when MapLibre first asks for them.
-	map.setMissingStyleImageResolver((id) => {
-		if (map.hasImage(id)) return;
-		const image = drawOverlayImage(id, defaultTheme, window.devicePixelRatio || 1);
-		if (image) {
-			map.addImage(
-				id,
-				{ width: image.width, height: image.height, data: image.data },
-				{ pixelRatio: image.pixelRatio }
-			);
-		}
-	});
+	map.setMissingStyleImageResolver((id) =>
+		addOverlayImage(map, applied, id, window.devicePixelRatio || 1)
+	);
 	map.on('error', (e) => console.error('map error:', e.error?.message ?? e));
 	const idle = await nextIdle();
 	return {

@@ -18,6 +18,8 @@
  * passing its aspect ratio keeps that ratio exactly (within a pixel) instead of stretching it.
  */
 import type { ExportPreset } from './presets.ts';
+// Camera maths lives with the map; re-exported because figures and the CLI reach it from here.
+export { zoomToKeepExtent } from '../map/camera-math.ts';
 import { clampLines, wrapText, type FontSpec, type MeasureText } from './text-layout.ts';
 
 export interface Rect {
@@ -899,16 +901,4 @@ export function mapRenderSize(
 	const cssHeight = frame.height / pixelRatio;
 	const limit = Math.min(1, maxCanvasPx / frame.width, maxCanvasPx / frame.height);
 	return { cssWidth, cssHeight, pixelRatio: pixelRatio * limit, reduced: limit < 1 };
-}
-
-/**
- * The zoom that shows at least the same ground extent in a map of `to` CSS pixels as `zoom`
- * shows in `from`: how an export keeps "the current view" when its frame has another size.
- */
-export function zoomToKeepExtent(
-	zoom: number,
-	from: { width: number; height: number },
-	to: { width: number; height: number }
-): number {
-	return zoom + Math.log2(Math.min(to.width / from.width, to.height / from.height));
 }

@@ -31,11 +31,12 @@ import {
 	type Footnotes
 } from '../export/index.ts';
 import { buildStyle } from './basemap-style.ts';
-import { buildOverlay } from './deployment-layers.ts';
+import { deploymentOverlay } from './deployment-layers.ts';
 import { featuresInView, layersIn } from './in-view.ts';
 import { drawCategorySymbol } from './legend-symbols.ts';
-import { drawOverlayImage } from './map-images.ts';
+import { addOverlayImage } from './map-images.ts';
 import type { DeploymentData } from './map-data.ts';
+import { composeOverlays, type Overlay } from './overlays.ts';
 import { defaultTheme } from './theme.ts';
 
 export interface RenderedFigure {
@@ -69,22 +70,23 @@ function withFootnoteLabels(data: DeploymentData, footnotes: Footnotes): Deploym
 	};
 }
 
-/** The map style of a figure: the basemap and the view's overlay, labels footnoted. */
-function figureStyle(
-	data: DeploymentData,
-	footnotes: Footnotes,
-	view: FigureView,
-	siteRoot: string
-): ReturnType<typeof buildStyle> {
-	return buildStyle(
-		defaultTheme,
-		{ siteRoot },
-		buildOverlay(withFootnoteLabels(data, footnotes), defaultTheme, {
-			visible: view.visible,
-			filter: view.filter,
-			fade: view.fade
-		})
-	);
+/**
+ * The overlays of a figure: the deployment overlay as the view shows it, labels footnoted, then
+ * every other overlay on the screen (drafts, imported files), so the figure shows what the map does.
+ */
+function figureOverlay(data: DeploymentData, footnotes: Footnotes, view: FigureView): Overlay {
+	const deployments = deploymentOverlay(withFootnoteLabels(data, footnotes), defaultTheme, {
+		visible: view.visible,
+		filter: view.filter,
+		fade: view.fade,
+		shownIds: view.shownIds
+	});
+	return composeOverlays([deployments, ...(view.overlays ?? [])], defaultTheme);
+}
+
+/** The map style of a figure: the basemap and the figure's overlays. */
+function figureStyle(overlay: Overlay, siteRoot: string): ReturnType<typeof buildStyle> {
+	return buildStyle(defaultTheme, { siteRoot }, overlay);
 }
 
 async function loadFonts(): Promise<void> {
@@ -97,6 +99,7 @@ async function loadFonts(): Promise<void> {
 
 function renderMap(
 	maplibre: typeof import('maplibre-gl'),
+	overlay: Overlay,
 	style: ReturnType<typeof buildStyle>,
 	size: { cssWidth: number; cssHeight: number; pixelRatio: number },
 	camera: { center: [number, number]; zoom: number; bearing: number }
@@ -124,17 +127,7 @@ function renderMap(
 		// Read back after the render below, so the drawing buffer must survive it.
 		canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true }
 	});
-	map.setMissingStyleImageResolver((id) => {
-		if (map.hasImage(id)) return;
-		const image = drawOverlayImage(id, defaultTheme, size.pixelRatio);
-		if (image) {
-			map.addImage(
-				id,
-				{ width: image.width, height: image.height, data: image.data },
-				{ pixelRatio: image.pixelRatio }
-			);
-		}
-	});
+	map.setMissingStyleImageResolver((id) => addOverlayImage(map, overlay, id, size.pixelRatio));
 	return new Promise((resolve, reject) => {
 		map.once('idle', () => resolve({ map, container }));
 		map.once('error', (e) => {
@@ -209,13 +202,19 @@ export async function renderFigure(
 	}
 
 	progress('Drawing the map', 0.2);
-	const siteStyle = figureStyle(data, footnotes, view, siteRoot);
+	const overlay = figureOverlay(data, footnotes, view);
 	const mapSize = mapRenderSize(layout.map, preset.pixelRatio);
-	const { map, container } = await renderMap(maplibre, siteStyle, mapSize, {
-		center: view.center,
-		zoom,
-		bearing: view.bearing
-	});
+	const { map, container } = await renderMap(
+		maplibre,
+		overlay,
+		figureStyle(overlay, siteRoot),
+		mapSize,
+		{
+			center: view.center,
+			zoom,
+			bearing: view.bearing
+		}
+	);
 	try {
 		progress('Composing the figure', 0.75);
 		const mpp = metersPerPixel(view.center[1], zoom, preset.pixelRatio);
@@ -326,9 +325,11 @@ export async function renderMapImage(
 ): Promise<Blob> {
 	await loadFonts();
 	const { width, height } = view.viewport;
+	const overlay = figureOverlay(data, footnotes, view);
 	const { map, container } = await renderMap(
 		maplibre,
-		figureStyle(data, footnotes, view, siteRoot),
+		overlay,
+		figureStyle(overlay, siteRoot),
 		{ cssWidth: width, cssHeight: height, pixelRatio },
 		{ center: view.center, zoom: view.zoom, bearing: view.bearing }
 	);

@@ -8,6 +8,7 @@ import type { CategoryId } from '../data/schema.ts';
 import type { TimeSelection } from '../state/time.ts';
 import { geometryBounds } from './bounds.ts';
 import type { OverlayUi } from './deployment-layers.ts';
+import type { OverlaySpec } from './kinds/registry.ts';
 
 export interface FigureView {
 	title: string;
@@ -25,6 +26,8 @@ export interface FigureView {
 	shownIds: readonly string[];
 	filter: OverlayUi['filter'];
 	fade: OverlayUi['fade'];
+	/** Overlays on the map besides the deployments (drafts, imported files), drawn in the figure. */
+	overlays?: readonly OverlaySpec[];
 }
 
 function overlaps(

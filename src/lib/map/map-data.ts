@@ -14,7 +14,6 @@ import { claimsOf, headlineFigures, type EvidenceIndex } from '../data/evidence.
 import { toMapFeatures, type MapFeatureProperties } from '../data/map-features.ts';
 import type { ClaimStatus } from '../data/schema.ts';
 import {
-	CATEGORY_ORDER,
 	CATEGORY_SYMBOLS,
 	confidenceTier,
 	type ConfidenceTier,
@@ -35,14 +34,11 @@ export interface LabelProps extends DeploymentProps {
 	/** Short name and the headline figures ("Reconstruction\n~5,000 · ≤10,000"). */
 	full: string;
 	/**
-	 * Position in a stack of labels that share one point (the Kursk zones share a polygon):
-	 * -1, 0, 1 for three, -0.5, 0.5 for two; null for a label that stands alone.
+	 * Key shared by the labels of zones and flows that share one point (the Kursk zones share a
+	 * polygon): the map shows them as one block listing each visible one. Null when alone.
 	 */
-	slot: number | null;
+	group: string | null;
 }
-
-/** Largest number of labels stacked at one point; more than that fall back to free placement. */
-export const MAX_STACK = 4;
 
 export interface DeploymentData {
 	features: FeatureCollection<Geometry, DeploymentProps>;
@@ -94,12 +90,12 @@ export function buildDeploymentData(index: EvidenceIndex): DeploymentData {
 					...f.properties,
 					short,
 					full: figures ? `${short}\n${figures}` : short,
-					slot: null
+					group: null
 				}
 			}
 		];
 	});
-	stackShared(labels);
+	groupCoincident(labels);
 	const outlines = features.flatMap((f): Array<Feature<MultiLineString, DeploymentProps>> => {
 		const lines = outlineOf(f.geometry);
 		return lines.length > 0
@@ -114,10 +110,10 @@ export function buildDeploymentData(index: EvidenceIndex): DeploymentData {
 }
 
 /**
- * Gives labels of zones and flows that share a point a slot each, in category order, so they
- * can be drawn one above the other instead of hiding each other. Events keep free placement.
+ * Marks the labels of zones and flows that share a point with a common group key, so the map can
+ * draw them as one block instead of labels hiding each other. Events keep their own labels.
  */
-function stackShared(labels: Array<Feature<Point, LabelProps>>): void {
+function groupCoincident(labels: Array<Feature<Point, LabelProps>>): void {
 	const groups = new Map<string, Array<Feature<Point, LabelProps>>>();
 	for (const label of labels) {
 		if (label.properties.kind === 'point') continue;
@@ -125,16 +121,9 @@ function stackShared(labels: Array<Feature<Point, LabelProps>>): void {
 		const key = `${lon.toFixed(3)},${lat.toFixed(3)}`;
 		groups.set(key, [...(groups.get(key) ?? []), label]);
 	}
-	for (const group of groups.values()) {
-		if (group.length < 2 || group.length > MAX_STACK) continue;
-		group.sort(
-			(a, b) =>
-				CATEGORY_ORDER.indexOf(a.properties.category) -
-				CATEGORY_ORDER.indexOf(b.properties.category)
-		);
-		group.forEach((label, i) => {
-			label.properties.slot = i - (group.length - 1) / 2;
-		});
+	for (const [key, group] of groups) {
+		if (group.length < 2) continue;
+		for (const label of group) label.properties.group = key;
 	}
 }
 

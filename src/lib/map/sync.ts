@@ -10,7 +10,7 @@ import type {
 	SourceSpecification
 } from '@maplibre/maplibre-gl-style-spec';
 import { ABOVE_LABELS } from './basemap-style.ts';
-import type { Overlay } from './deployment-layers.ts';
+import type { Overlay } from './overlays.ts';
 
 export { ABOVE_LABELS };
 
@@ -87,6 +87,15 @@ function isTop(layer: LayerSpecification): boolean {
  * sets ABOVE_LABELS go above everything instead, and must come last in `next.layers`.
  */
 export function diffOverlay(prev: Overlay | null, next: Overlay, anchor?: string): Op[] {
+	// The rule composeOverlays keeps for any number of overlays: a layer below the labels after
+	// one above them would be drawn above the labels on the map (and below in a figure).
+	const firstTop = next.layers.findIndex(isTop);
+	const stray = firstTop < 0 ? undefined : next.layers.slice(firstTop).find((l) => !isTop(l));
+	if (stray) {
+		throw new Error(
+			`Overlay layer "${stray.id}" comes after a layer drawn above the labels; compose overlays with composeOverlays.`
+		);
+	}
 	const before = prev ?? EMPTY;
 	const ops: Op[] = [];
 
@@ -190,7 +199,7 @@ export interface OverlayTarget {
 
 /**
  * Filters and properties are set without MapLibre's style-spec validation. The values come from
- * buildOverlay and the expressions in state/time.ts, never from user input, and the unit tests
+ * composeOverlays and the expressions in state/time.ts, never from user input, and the unit tests
  * validate them (tests/unit/map/overlay-validity.test.ts: every time mode, filter setting and
  * visible set); validating them again on every time step was most of the step's main-thread
  * time (about 0.2 ms of each ~0.25 ms setFilter here, for 34 filters and 25 fade opacities per

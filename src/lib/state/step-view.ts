@@ -6,8 +6,7 @@
  */
 import type { EvidenceIndex } from '../data/evidence.ts';
 import type { Briefing } from '../data/schema.ts';
-import { frameBounds } from '../export/scale-bar.ts';
-import { zoomToKeepExtent } from '../export/layout.ts';
+import { frameBounds, zoomToKeepExtent } from '../map/camera-math.ts';
 import type { FigureView } from '../map/in-view.ts';
 import { normalizeFilters } from './filter-state.ts';
 import { countShown } from './filters.ts';

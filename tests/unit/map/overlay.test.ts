@@ -27,26 +27,28 @@ describe('deployment layers', () => {
 		expect(validateStyleMin(style)).toEqual([]);
 	});
 
-	it('keep hidden categories as layers with visibility none, so a toggle is one property', () => {
-		const visible = new Set<CategoryId>(['construction']);
-		const overlay = buildOverlay(data, defaultTheme, { visible });
-		const byVisibility = (v: string) =>
-			overlay.layers
-				.filter((l) => !l.id.includes('labels') && l.layout?.visibility === v)
-				.map((l) => l.id.replace(LAYER_PREFIX, '').split('-')[0]);
-		expect(new Set(byVisibility('visible'))).toEqual(new Set(['construction']));
-		expect(byVisibility('none').length).toBeGreaterThan(10);
+	it('draw each kind with a few data-driven layers, not a set per category', () => {
+		const overlay = buildOverlay(data, defaultTheme, { visible: all });
+		expect(overlay.layers.length).toBeLessThanOrEqual(11);
+		const ids = overlay.layers.map((l) => l.id);
+		expect(ids).toContain(`${LAYER_PREFIX}zone-hatch`);
+		expect(ids).toContain(`${LAYER_PREFIX}flow-arrows`);
+		expect(ids).toContain(`${LAYER_PREFIX}point-points`);
 	});
 
-	it('give every category a layer whose filter selects its own features', () => {
-		const overlay = buildOverlay(data, defaultTheme, { visible: all });
-		for (const category of CATEGORY_IDS) {
-			const own = overlay.layers.filter((l) => l.id.startsWith(`${LAYER_PREFIX}${category}-`));
-			expect(own.length, category).toBeGreaterThan(0);
-			for (const layer of own) {
-				expect(JSON.stringify('filter' in layer && layer.filter)).toContain(`"${category}"`);
-			}
-		}
+	it('hide a category with the filter of every layer of its kind', () => {
+		const visible = new Set<CategoryId>(['construction']);
+		const overlay = buildOverlay(data, defaultTheme, { visible });
+		const tint = overlay.layers.find((l) => l.id === `${LAYER_PREFIX}zone-tint`)!;
+		const filter = JSON.stringify('filter' in tint && tint.filter);
+		expect(filter).toContain('"construction"');
+		expect(filter).not.toContain('"combat"');
+		const points = overlay.layers.find((l) => l.id === `${LAYER_PREFIX}point-points`)!;
+		expect('filter' in points && points.filter).toEqual([
+			'in',
+			['get', 'category'],
+			['literal', []]
+		]);
 	});
 
 	it('apply the time and evidence filter to every deployment layer', () => {
@@ -54,18 +56,18 @@ describe('deployment layers', () => {
 			visible: all,
 			filter: ['<=', ['get', 'start_min'], 20000]
 		});
-		for (const layer of overlay.layers.filter((l) => !l.id.includes('labels'))) {
+		for (const layer of overlay.layers) {
 			expect(JSON.stringify('filter' in layer && layer.filter), layer.id).toContain('start_min');
 		}
 	});
 
-	it('draw the points first when hit-testing, then lines, then areas', () => {
+	it('hit-test the layers marked clickable in their metadata, points first, then lines, then areas', () => {
 		const ids = interactiveLayerIds(buildOverlay(data, defaultTheme, { visible: all }));
-		expect(ids[0]).toBe(`${LAYER_PREFIX}event-points`);
-		expect(ids.indexOf(`${LAYER_PREFIX}enlistment-line`)).toBeLessThan(
-			ids.indexOf(`${LAYER_PREFIX}combat-tint`)
-		);
-		expect(ids.at(-1)).toBe(`${LAYER_PREFIX}labour-tint`);
+		expect(ids).toEqual([
+			`${LAYER_PREFIX}point-points`,
+			`${LAYER_PREFIX}flow-line`,
+			`${LAYER_PREFIX}zone-tint`
+		]);
 	});
 
 	it('use only colours from the theme', () => {
@@ -91,14 +93,14 @@ describe('deployment map data', () => {
 		expect(ids.length).toBe(index.dataset.features.length - 1);
 	});
 
-	it('stacks the labels of the three Kursk zones, which share one point', () => {
-		const slots = Object.fromEntries(
-			data.labels.features.map((f) => [f.properties.id, f.properties.slot])
+	it('groups the labels of the three Kursk zones, which share one point', () => {
+		const groups = Object.fromEntries(
+			data.labels.features.map((f) => [f.properties.id, f.properties.group])
 		);
-		expect([slots['kursk-combat'], slots['kursk-construction'], slots['kursk-demining']]).toEqual([
-			-1, 0, 1
-		]);
-		expect(slots['border-guard-band']).toBeNull();
+		const kursk = groups['kursk-combat'];
+		expect(kursk).toBeTruthy();
+		expect([groups['kursk-construction'], groups['kursk-demining']]).toEqual([kursk, kursk]);
+		expect(groups['border-guard-band']).toBeNull();
 	});
 
 	it('marks confidence and status from the claims', () => {

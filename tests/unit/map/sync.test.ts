@@ -37,6 +37,13 @@ describe('overlay diff', () => {
 		expect(ops.at(-1)).toEqual({ op: 'addLayer', layer: top, beforeId: undefined });
 	});
 
+	it('refuses an overlay with a layer below the labels after one above them', () => {
+		const top = line('top', { metadata: { [ABOVE_LABELS]: true } });
+		expect(() => diffOverlay(null, overlay([line('a'), top, line('b')]), 'labels')).toThrow(
+			/"b" comes after a layer drawn above the labels/
+		);
+	});
+
 	it('turns a layer toggle into a single layout change', () => {
 		const before = overlay([line('a'), line('b')]);
 		const after = overlay([line('a'), line('b', { layout: { visibility: 'none' } })]);
