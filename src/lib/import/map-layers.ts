@@ -1,129 +1,80 @@
 /**
- * The imported layers on the map: ONE GeoJSON source holding every imported feature (its data a
- * blob: URL, so MapLibre's worker reads it and the page never handles the features), and one set
- * of four layers (polygon fill, lines and outlines, points, the selected feature) whose colour and
- * visibility are `match` and `in` expressions over the layer id each feature carries as
- * `category`. Adding a layer, hiding it or changing its colour changes expressions, not layers.
+ * The imported layers as one overlay for the layer-kind registry: ONE GeoJSON source holding
+ * every imported feature (its data a blob: URL, so MapLibre's worker reads it and the page never
+ * handles the features), one entry per file drawn by the `imported` kind. Adding a file, hiding
+ * it or changing its colour changes expressions, never the number of layers.
  */
-import type {
-	ExpressionSpecification,
-	FilterSpecification,
-	LayerSpecification,
-	SourceSpecification
-} from '@maplibre/maplibre-gl-style-spec';
-import { ABOVE_LABELS } from '../map/basemap-style.ts';
+import type { FilterSpecification } from '@maplibre/maplibre-gl-style-spec';
+import type { OverlaySpec } from '../map/kinds/registry.ts';
+import { overlaySources } from '../map/overlays.ts';
+import type { ImportedLayer } from './imported-layers.svelte.ts';
 
-export const IMPORTED_SOURCE = 'imported';
-/** Layer ids end as the map's click handling expects of clickable layers (-tint, -line, -points). */
-export const IMPORTED_LAYER_IDS = {
-	fill: 'imported-tint',
-	line: 'imported-line',
-	points: 'imported-points',
-	selected: 'imported-selected'
-} as const;
+export const IMPORTED_OVERLAY = 'imported';
+export const IMPORTED_SOURCE = overlaySources(IMPORTED_OVERLAY).features;
 
-export interface ImportedStyleLayer {
-	id: string;
-	colour: string;
-	visible: boolean;
-}
+type Box = [[number, number], [number, number]];
 
-interface OverlayLike {
-	sources: Record<string, SourceSpecification>;
-	layers: LayerSpecification[];
-}
-
-const FALLBACK = '#555555';
-
-function colourBy(layers: readonly ImportedStyleLayer[]): ExpressionSpecification | string {
-	if (layers.length === 0) return FALLBACK;
-	return [
-		'match',
-		['get', 'category'],
-		...layers.flatMap((l) => [l.id, l.colour]),
-		FALLBACK
-	] as unknown as ExpressionSpecification;
-}
-
-const isType = (...types: string[]): FilterSpecification =>
-	['in', ['geometry-type'], ['literal', types]] as FilterSpecification;
-
-/** The imported source and layers, or none when nothing is imported. */
+/** The overlay of `layers`, or null when nothing is imported. */
 export function importedOverlay(
-	layers: readonly ImportedStyleLayer[],
-	dataUrl: string | null,
-	selectedFeatureId: string | null = null
-): OverlayLike {
-	if (!dataUrl || layers.length === 0) return { sources: {}, layers: [] };
-	const shown: FilterSpecification = [
-		'in',
-		['get', 'category'],
-		['literal', layers.filter((l) => l.visible).map((l) => l.id)]
-	];
-	const colour = colourBy(layers);
-	const all = (...f: FilterSpecification[]) => ['all', shown, ...f] as FilterSpecification;
-	const source = IMPORTED_SOURCE;
+	layers: readonly ImportedLayer[],
+	dataUrl: string | null
+): OverlaySpec | null {
+	if (!dataUrl || layers.length === 0) return null;
 	return {
-		sources: { [source]: { type: 'geojson', data: dataUrl, promoteId: 'id' } },
-		layers: [
-			{
-				id: IMPORTED_LAYER_IDS.fill,
-				type: 'fill',
-				source,
-				filter: all(isType('Polygon', 'MultiPolygon')),
-				paint: { 'fill-color': colour, 'fill-opacity': 0.2 }
-			},
-			{
-				id: IMPORTED_LAYER_IDS.line,
-				type: 'line',
-				source,
-				filter: all(isType('LineString', 'MultiLineString', 'Polygon', 'MultiPolygon')),
-				layout: { 'line-join': 'round', 'line-cap': 'round' },
-				paint: { 'line-color': colour, 'line-width': 2.2 }
-			},
-			{
-				id: IMPORTED_LAYER_IDS.points,
-				type: 'circle',
-				source,
-				filter: all(isType('Point', 'MultiPoint')),
-				// A small filled dot with a dark ring: unlike the atlas's event markers (larger,
-				// ringed in their own colour), so a user's point is not read as evidence.
-				paint: {
-					'circle-color': colour,
-					'circle-radius': 4.5,
-					'circle-stroke-color': '#1d1d1d',
-					'circle-stroke-width': 1.5
-				}
-			},
-			{
-				id: IMPORTED_LAYER_IDS.selected,
-				type: 'line',
-				source,
-				filter: ['==', ['get', 'id'], selectedFeatureId ?? ''],
-				metadata: { [ABOVE_LABELS]: true },
-				paint: { 'line-color': '#111111', 'line-width': 4 }
-			}
-		] as LayerSpecification[]
+		id: IMPORTED_OVERLAY,
+		features: dataUrl,
+		entries: layers.map((l) => ({
+			key: l.id,
+			kind: 'imported',
+			name: `Imported: ${l.name}`,
+			colour: l.colour
+		})),
+		visible: new Set(layers.filter((l) => l.visible).map((l) => l.id))
 	};
 }
 
-const isTop = (layer: LayerSpecification) =>
-	(layer.metadata as Record<string, unknown> | undefined)?.[ABOVE_LABELS] === true;
+function overlaps(layer: ImportedLayer, view: Box): boolean {
+	const [w, s, e, n] = layer.bbox;
+	const [[vw, vs], [ve, vn]] = view;
+	return s <= vn && vs <= n && [-360, 0, 360].some((shift) => w + shift <= ve && vw <= e + shift);
+}
+
+/** "12 Mar 2026": the date an exported figure gives for an import. */
+export function importDate(iso: string): string {
+	return new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
+}
 
 /**
- * The atlas overlay with the imported layers added: theirs below the basemap labels go after
- * the atlas's own (drawn on top of the evidence, under the labels), their top layers last.
+ * What an exported figure takes of the imported layers: those switched on whose extent reaches
+ * into the view, as an overlay (drawn, and listed in the legend), and one line each for its notes.
  */
-export function withImportedOverlay<O extends OverlayLike>(base: O, extra: OverlayLike): O {
-	if (extra.layers.length === 0) return base;
+export function importedForFigure(
+	layers: readonly ImportedLayer[],
+	dataUrl: string | null,
+	view: Box
+): { overlays: OverlaySpec[]; notes: string[] } {
+	const shown = layers.filter((l) => l.visible && overlaps(l, view));
+	const overlay = importedOverlay(shown, dataUrl);
 	return {
-		...base,
-		sources: { ...base.sources, ...extra.sources },
-		layers: [
-			...base.layers.filter((l) => !isTop(l)),
-			...extra.layers.filter((l) => !isTop(l)),
-			...base.layers.filter(isTop),
-			...extra.layers.filter(isTop)
-		]
+		overlays: overlay ? [overlay] : [],
+		notes: shown.map((l) => `User-supplied layer: ${l.fileName}, imported ${importDate(l.importedAt)}`)
 	};
+}
+
+/** The part of MapLibre's Map used to read a clicked feature's properties back. */
+export interface SourceQuery {
+	getSource(id: string): unknown;
+	querySourceFeatures(
+		source: string,
+		options: { filter: FilterSpecification }
+	): Array<{ properties: Record<string, unknown> }>;
+}
+
+/** An imported feature's `props` (the file's properties as JSON text), from the map's tiles. */
+export function importedFeatureProps(map: SourceQuery | null, featureId: string): unknown {
+	if (!map?.getSource(IMPORTED_SOURCE)) return null;
+	const hits = map.querySourceFeatures(IMPORTED_SOURCE, {
+		filter: ['==', ['get', 'id'], featureId]
+	});
+	return hits[0]?.properties['props'] ?? null;
 }
