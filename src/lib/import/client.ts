@@ -26,7 +26,12 @@ export function startImport(request: ImportRequest, progress: ProgressFn): Runni
 		event.preventDefault();
 		settle({
 			kind: 'refused',
-			issues: [{ where: 'the file', message: `The import stopped: ${event.message || 'the worker failed'}.` }]
+			issues: [
+				{
+					where: 'the file',
+					message: `The import stopped: ${event.message || 'the worker failed'}.`
+				}
+			]
 		});
 		worker.terminate();
 	};

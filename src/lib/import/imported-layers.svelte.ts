@@ -13,7 +13,9 @@ export type ImportedLayer = Omit<ImportedLayerRecord, 'features'>;
 /** A fresh layer id: short, lower-case letters and digits, so it is safe in a link. */
 export function newLayerId(): string {
 	const bytes = crypto.getRandomValues(new Uint8Array(6));
-	return Array.from(bytes, (b) => (b % 36).toString(36)).join('') + Date.now().toString(36).slice(-4);
+	return (
+		Array.from(bytes, (b) => (b % 36).toString(36)).join('') + Date.now().toString(36).slice(-4)
+	);
 }
 
 export class ImportedLayers {

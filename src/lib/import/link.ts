@@ -30,7 +30,10 @@ export function withImported(hash: string, ids: readonly string[]): string {
 }
 
 /** The notice for a link that names imported layers this browser does not hold, or null. */
-export function missingLayersNotice(linked: readonly string[], present: readonly string[]): string | null {
+export function missingLayersNotice(
+	linked: readonly string[],
+	present: readonly string[]
+): string | null {
 	const missing = linked.filter((id) => !present.includes(id));
 	if (missing.length === 0) return null;
 	const what = missing.length === 1 ? 'an imported layer' : `${missing.length} imported layers`;

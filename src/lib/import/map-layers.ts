@@ -41,7 +41,11 @@ function overlaps(layer: ImportedLayer, view: Box): boolean {
 
 /** "12 Mar 2026": the date an exported figure gives for an import. */
 export function importDate(iso: string): string {
-	return new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
+	return new Date(iso).toLocaleDateString('en-GB', {
+		day: 'numeric',
+		month: 'short',
+		year: 'numeric'
+	});
 }
 
 /**
@@ -57,7 +61,9 @@ export function importedForFigure(
 	const overlay = importedOverlay(shown, dataUrl);
 	return {
 		overlays: overlay ? [overlay] : [],
-		notes: shown.map((l) => `User-supplied layer: ${l.fileName}, imported ${importDate(l.importedAt)}`)
+		notes: shown.map(
+			(l) => `User-supplied layer: ${l.fileName}, imported ${importDate(l.importedAt)}`
+		)
 	};
 }
 

@@ -304,7 +304,11 @@ export async function renderFigure(
 			'image/png'
 		)
 	);
-	const citations = citationsText({ title: view.title, asOf: text.asOf }, footnotes);
+	// The view's notes (imported layers' origin) follow the sources, numbered as in the figure.
+	const citations = [
+		citationsText({ title: view.title, asOf: text.asOf }, footnotes),
+		...text.footnotes.slice(footnotes.footnotes.length).map((n) => `[${n.number}] ${n.text}`)
+	].join('\n');
 	const tagged = addPngText(new Uint8Array(await png.arrayBuffer()), {
 		Title: view.title,
 		Description: text.asOf,
