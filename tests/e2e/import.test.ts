@@ -5,7 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { readPngText } from '../../src/lib/export/png-text.ts';
-import { expect, test, waitForMapIdle, type Page } from './fixtures.ts';
+import type { Page } from '@playwright/test';
+import { expect, test, waitForMapIdle } from './fixtures.ts';
 
 const FIXTURES = 'tests/fixtures/import';
 const SHOTS = '/work/shots/import';
@@ -41,6 +42,15 @@ async function screenPoint(page: Page, lon: number, lat: number) {
 
 /** Clicks an imported feature where the map draws it; its panel opens only if it is drawn there. */
 async function clickOnMap(page: Page, lon: number, lat: number) {
+	await waitForMapIdle(page);
+	// The address follows the camera once a move pauses; wait until it has.
+	await expect
+		.poll(async () => {
+			const before = page.url();
+			await page.waitForTimeout(600);
+			return page.url() === before;
+		})
+		.toBe(true);
 	const p = await screenPoint(page, lon, lat);
 	await page.mouse.click(p.x, p.y);
 }
@@ -76,13 +86,13 @@ test('GeoJSON, KML and CSV files import, show in the legend and on the map, surv
 		await expect(legend.getByRole('checkbox', { name: `Imported: ${name}` })).toBeChecked();
 	}
 	// On the map: the point from the GeoJSON is drawn where the file puts it, and opens its panel.
+	await page.getByRole('button', { name: 'Edit imported layer training-grounds.geojson' }).click();
+	await legend.getByRole('button', { name: 'Zoom to layer' }).click();
 	await clickOnMap(page, 36.2, 51.7);
 	const panel = page.getByRole('complementary', { name: 'Range A' });
 	await expect(panel).toContainText('User-supplied');
 	await page.screenshot({ path: `${SHOTS}/imported-on-map.png` });
 	await panel.getByRole('button', { name: 'Close' }).click();
-	await page.getByRole('button', { name: 'Edit imported layer training-grounds.geojson' }).click();
-	await expect(legend.getByRole('button', { name: 'Zoom to layer' })).toBeVisible();
 
 	// Rename and colour persist with the layer.
 	await legend.getByRole('textbox', { name: 'Name' }).fill('Training grounds (colleague)');
