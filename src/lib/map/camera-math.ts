@@ -80,3 +80,43 @@ export function zoomToKeepExtent(
 ): number {
 	return zoom + Math.log2(Math.min(to.width / from.width, to.height / from.height));
 }
+
+const MERCATOR_WORLD = (zoom: number) => TILE_SIZE * 2 ** zoom;
+
+function mercatorX(longitude: number): number {
+	return (longitude + 180) / 360;
+}
+
+/**
+ * Where a point falls on a north-up map of `width` x `height` CSS pixels around `center` at
+ * `zoom`, in CSS pixels from the top left; the longitude is taken on the side of the centre
+ * nearer to it, so frames across the antimeridian work.
+ */
+export function projectToFrame(
+	point: readonly [number, number],
+	center: readonly [number, number],
+	zoom: number,
+	width: number,
+	height: number
+): { x: number; y: number } {
+	const world = MERCATOR_WORLD(zoom);
+	const dLon = ((((point[0] - center[0]) % 360) + 540) % 360) - 180;
+	return {
+		x: width / 2 + mercatorX(center[0] + dLon) * world - mercatorX(center[0]) * world,
+		y: height / 2 + (mercatorY(point[1]) - mercatorY(center[1])) * world
+	};
+}
+
+/** The inverse of projectToFrame. */
+export function unprojectFromFrame(
+	at: { x: number; y: number },
+	center: readonly [number, number],
+	zoom: number,
+	width: number,
+	height: number
+): [number, number] {
+	const world = MERCATOR_WORLD(zoom);
+	const longitude = center[0] + ((at.x - width / 2) / world) * 360;
+	const latitude = latitudeFromMercatorY(mercatorY(center[1]) + (at.y - height / 2) / world);
+	return [longitude, latitude];
+}

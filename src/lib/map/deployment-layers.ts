@@ -40,6 +40,8 @@ export interface OverlayUi {
 	 * labels of coincident features, which are joined into one block here. All, when absent.
 	 */
 	shownIds?: readonly string[];
+	/** The selected feature, outlined by the zone layers. */
+	selectedId?: string | null;
 }
 
 /** The legend entries of the deployment categories, in draw order. */
@@ -127,7 +129,8 @@ export function deploymentOverlay(data: DeploymentData, theme: Theme, ui: Overla
 		entries: deploymentEntries(theme),
 		visible: ui.visible,
 		filter: ui.filter,
-		fade: ui.fade
+		fade: ui.fade,
+		selected: ui.selectedId ?? null
 	};
 }
 

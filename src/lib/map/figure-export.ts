@@ -38,6 +38,8 @@ import { drawCategorySymbol } from './legend-symbols.ts';
 import { addOverlayImage } from './map-images.ts';
 import type { DeploymentData } from './map-data.ts';
 import { kindOf, type OverlayEntry } from './kinds/registry.ts';
+import { whenDrawn } from './offscreen.ts';
+import { keepLabelsInFrame, type Frame } from './label-frame.ts';
 import { composeOverlays, type Overlay } from './overlays.ts';
 import { defaultTheme } from './theme.ts';
 
@@ -76,14 +78,23 @@ function withFootnoteLabels(data: DeploymentData, footnotes: Footnotes): Deploym
  * The overlays of a figure: the deployment overlay as the view shows it, labels footnoted, then
  * every other overlay on the screen (drafts, imported files), so the figure shows what the map does.
  */
-function figureOverlay(data: DeploymentData, footnotes: Footnotes, view: FigureView): Overlay {
+function figureOverlay(
+	data: DeploymentData,
+	footnotes: Footnotes,
+	view: FigureView,
+	frame: Frame
+): Overlay {
 	const deployments = deploymentOverlay(withFootnoteLabels(data, footnotes), defaultTheme, {
 		visible: view.visible,
 		filter: view.filter,
 		fade: view.fade,
 		shownIds: view.shownIds
 	});
-	return composeOverlays([deployments, ...(view.overlays ?? [])], defaultTheme);
+	// Labels stay inside the figure's frame, whatever overlay they belong to.
+	const framed = [deployments, ...(view.overlays ?? [])].map((o) =>
+		o.labels ? { ...o, labels: keepLabelsInFrame(o.labels, frame) } : o
+	);
+	return composeOverlays(framed, defaultTheme);
 }
 
 /** Legend ids of the other overlays' entries: `overlay/key`, apart from the category ids. */
@@ -148,26 +159,26 @@ function renderMap(
 		height: `${size.cssHeight}px`
 	});
 	document.body.append(container);
-	const map = new maplibre.Map({
-		container,
-		style,
-		center: camera.center,
-		zoom: camera.zoom,
-		bearing: camera.bearing,
-		pixelRatio: size.pixelRatio,
-		interactive: false,
-		attributionControl: false,
-		fadeDuration: 0,
-		// Read back after the render below, so the drawing buffer must survive it.
-		canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true }
-	});
-	map.setMissingStyleImageResolver((id) => addOverlayImage(map, overlay, id, size.pixelRatio));
-	return new Promise((resolve, reject) => {
-		map.once('idle', () => resolve({ map, container }));
-		map.once('error', (e) => {
-			if (!map.loaded()) reject(new Error(e.error?.message ?? 'The map could not be drawn.'));
-		});
-	});
+	return whenDrawn(
+		() => {
+			const map = new maplibre.Map({
+				container,
+				style,
+				center: camera.center,
+				zoom: camera.zoom,
+				bearing: camera.bearing,
+				pixelRatio: size.pixelRatio,
+				interactive: false,
+				attributionControl: false,
+				fadeDuration: 0,
+				// Read back after the render below, so the drawing buffer must survive it.
+				canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true }
+			});
+			map.setMissingStyleImageResolver((id) => addOverlayImage(map, overlay, id, size.pixelRatio));
+			return map;
+		},
+		() => container.remove()
+	).then((map) => ({ map, container }));
 }
 
 /**
@@ -242,8 +253,13 @@ export async function renderFigure(
 	}
 
 	progress('Drawing the map', 0.2);
-	const overlay = figureOverlay(data, footnotes, view);
 	const mapSize = mapRenderSize(layout.map, preset.pixelRatio);
+	const overlay = figureOverlay(data, footnotes, view, {
+		center: view.center,
+		zoom,
+		width: mapSize.cssWidth,
+		height: mapSize.cssHeight
+	});
 	const { map, container } = await renderMap(
 		maplibre,
 		overlay,
@@ -382,7 +398,12 @@ export async function renderMapImage(
 ): Promise<Blob> {
 	await loadFonts();
 	const { width, height } = view.viewport;
-	const overlay = figureOverlay(data, footnotes, view);
+	const overlay = figureOverlay(data, footnotes, view, {
+		center: view.center,
+		zoom: view.zoom,
+		width,
+		height
+	});
 	const { map, container } = await renderMap(
 		maplibre,
 		overlay,

@@ -123,7 +123,11 @@ function labelLayers(spec: OverlaySpec, theme: Theme, source: string): LayerSpec
 				'text-color': theme.overlay.label,
 				'text-halo-color': theme.overlay.labelHalo,
 				'text-halo-width': 1.6,
-				'text-opacity': ['case', grouped, 1, faded(spec.fade)(1)]
+				// A constant unless faded, so the labels share the basemap labels' GPU program.
+				'text-opacity':
+					typeof spec.fade === 'object'
+						? ['case', grouped, 1, faded(spec.fade)(1)]
+						: faded(spec.fade)(1)
 			}
 		} as LayerSpecification
 	];
@@ -138,12 +142,15 @@ function overlayLayers(spec: OverlaySpec, theme: Theme): LayerSpecification[] {
 		const entries = spec.entries.filter((e) => e.kind === kindId);
 		const kind = kindOf(entries[0]!);
 		const visible = entries.filter((e) => spec.visible.has(e.key)).map((e) => e.key);
+		// One entry: a constant, not a `match` (a constant is a uniform, not a vertex attribute).
 		const byEntry = <T>(value: (entry: OverlayEntry) => T, fallback: T) =>
-			match(
-				['get', 'category'],
-				entries.map((e) => [e.key, value(e)]),
-				fallback
-			) as ExpressionSpecification | T;
+			entries.length === 1
+				? value(entries[0]!)
+				: (match(
+						['get', 'category'],
+						entries.map((e) => [e.key, value(e)]),
+						fallback
+					) as ExpressionSpecification | T);
 		const input: KindInput = {
 			overlay: spec,
 			entries,
@@ -153,6 +160,11 @@ function overlayLayers(spec: OverlaySpec, theme: Theme): LayerSpecification[] {
 				outlines: spec.outlines ? sources.outlines : sources.features
 			},
 			filter: allOf(entriesFilter(visible), spec.filter),
+			selectedFilter: allOf(entriesFilter(visible), spec.filter, [
+				'==',
+				['get', 'id'],
+				spec.selected ?? ''
+			]),
 			faded: faded(spec.fade),
 			byEntry,
 			imageId: imageIdFor(spec.id, kindId)

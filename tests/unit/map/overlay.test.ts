@@ -9,6 +9,7 @@ import {
 	interactiveLayerIds,
 	LAYER_PREFIX
 } from '../../../src/lib/map/deployment-layers.ts';
+import { diffOverlay } from '../../../src/lib/map/sync.ts';
 import { buildDeploymentData, outlineOf } from '../../../src/lib/map/map-data.ts';
 import { defaultTheme } from '../../../src/lib/map/theme.ts';
 
@@ -49,6 +50,22 @@ describe('deployment layers', () => {
 			['get', 'category'],
 			['literal', []]
 		]);
+	});
+
+	it('outline the selected zone with layers that hold only that zone', () => {
+		const none = buildOverlay(data, defaultTheme, { visible: all });
+		const one = buildOverlay(data, defaultTheme, { visible: all, selectedId: 'kursk-combat' });
+		const selectedLayer = (o: typeof none) =>
+			o.layers.find((l) => l.id === `${LAYER_PREFIX}zone-selected`)!;
+		expect(JSON.stringify('filter' in selectedLayer(one) && selectedLayer(one).filter)).toContain(
+			'"kursk-combat"'
+		);
+		expect(JSON.stringify('filter' in selectedLayer(none) && selectedLayer(none).filter)).toContain(
+			'["==",["get","id"],""]'
+		);
+		// Only those filters change when the selection does.
+		const ops = diffOverlay(none, one);
+		expect(ops.map((o) => o.op)).toEqual(['setFilter', 'setFilter']);
 	});
 
 	it('apply the time and evidence filter to every deployment layer', () => {

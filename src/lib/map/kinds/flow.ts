@@ -22,8 +22,10 @@ export const flow: LayerKind = {
 				filter,
 				layout: { 'line-cap': 'round', 'line-join': 'round', 'line-sort-key': order },
 				paint: {
+					// Constant width: the basemap's line program draws it (no compile of its own);
+					// the line above shows selection and hover.
 					'line-color': theme.overlay.selectionCasing,
-					'line-width': ['case', selected, 9, hovered, 7, 5],
+					'line-width': 5,
 					'line-opacity': faded(0.85)
 				}
 			},

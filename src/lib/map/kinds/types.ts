@@ -56,6 +56,8 @@ export interface OverlaySpec {
 	fade?: ExpressionSpecification | number;
 	/** Whether clicks and hovers hit its features. Default true. */
 	clickable?: boolean;
+	/** The selected feature's id, for kinds that outline the selection with layers of their own. */
+	selected?: string | null;
 }
 
 /**
@@ -73,6 +75,8 @@ export interface KindInput {
 	sources: { features: string; outlines: string };
 	/** `filter` for this kind's layers: the overlay's visible entries of this kind and its filter. */
 	filter: FilterSpecification;
+	/** `filter` narrowed to the selected feature (matches nothing without a selection). */
+	selectedFilter: FilterSpecification;
 	/** The overlay's fade multiplied into an opacity. */
 	faded: (opacity: number) => ExpressionSpecification | number;
 	/** `match` over the features' `category`, from each entry to a value. */

@@ -13,14 +13,14 @@ import {
 	type ConfidenceTier
 } from '../symbology.ts';
 import { imageCanvas } from './draw.ts';
-import { hovered, match, selected } from './expressions.ts';
+import { hovered, match } from './expressions.ts';
 import { CLICKABLE, type LayerKind } from './types.ts';
 
 const isTier = (v: string): v is ConfidenceTier =>
 	(CONFIDENCE_TIERS as readonly string[]).includes(v);
 
 export const zone: LayerKind = {
-	layers({ entries, theme, sources, filter, faded, byEntry, imageId }) {
+	layers({ entries, theme, sources, filter, selectedFilter, faded, byEntry, imageId }) {
 		const colour = byEntry((e) => e.colour, theme.overlay.label);
 		// Earlier entries first: large, vague areas under smaller, firmer ones.
 		const order = byEntry((e) => entries.indexOf(e), entries.length);
@@ -82,31 +82,30 @@ export const zone: LayerKind = {
 					'line-opacity': faded(1)
 				}
 			} as LayerSpecification,
-			// Selection is a solid line over the dashed outline, on a white casing: dash patterns
-			// cannot follow feature-state, opacity can.
+			// Selection is a solid line over the dashed outline, on a white casing (dash patterns
+			// cannot follow feature-state). Both lines hold only the selected zone, through their
+			// filter, so their paint is constant: they share the basemap's line program instead of
+			// compiling one of their own (each distinct set of data-driven properties is a shader
+			// compile before the first frame).
 			{
 				id: 'casing',
 				type: 'line',
 				source: sources.outlines,
-				filter,
+				filter: selectedFilter,
 				layout: { 'line-join': 'round' },
 				paint: {
 					'line-color': theme.overlay.selectionCasing,
 					'line-width': 5,
-					'line-opacity': ['case', selected, 0.85, 0]
+					'line-opacity': 0.85
 				}
 			},
 			{
 				id: 'selected',
 				type: 'line',
 				source: sources.outlines,
-				filter,
+				filter: selectedFilter,
 				layout: { 'line-join': 'round' },
-				paint: {
-					'line-color': theme.overlay.selection,
-					'line-width': 2.2,
-					'line-opacity': ['case', selected, 1, 0]
-				}
+				paint: { 'line-color': theme.overlay.selection, 'line-width': 2.2 }
 			}
 		);
 		return layers;
