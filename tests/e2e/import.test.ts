@@ -3,6 +3,7 @@
  * the legend and on the map, still there after a reload, listed in an exported figure's
  * footnotes; a hostile file's properties shown as text; a refused file leaving the map as it was.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { readPngText } from '../../src/lib/export/png-text.ts';
 import type { Page } from '@playwright/test';
@@ -191,4 +192,48 @@ test('a link naming imported layers this browser does not have says so', async (
 	await expect(page.getByRole('status').filter({ hasText: 'imported layer' })).toContainText(
 		'This link shows an imported layer that this browser does not have'
 	);
+});
+
+test('a file dropped on the map is imported; a slow import can be cancelled and changes nothing', async ({
+	page,
+	watch: _
+}) => {
+	await page.goto('/#at=8/51.7/36.2');
+	await waitForMapIdle(page);
+	// A drop as the browser delivers it: a DataTransfer holding the file.
+	const text = readFileSync(`${FIXTURES}/valid/training-grounds.geojson`, 'utf8');
+	const transfer = await page.evaluateHandle((content) => {
+		const dt = new DataTransfer();
+		dt.items.add(new File([content], 'dropped.geojson', { type: 'application/geo+json' }));
+		return dt;
+	}, text);
+	await page.locator('.map-area').dispatchEvent('dragover', { dataTransfer: transfer });
+	await page.locator('.map-area').dispatchEvent('drop', { dataTransfer: transfer });
+	const dialog = page.getByRole('dialog', { name: 'Import a layer' });
+	await expect(dialog.getByRole('status')).toContainText('Imported “dropped.geojson”: 3 features');
+	const violations = await new AxeBuilder({ page })
+		.include('dialog')
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+		.analyze();
+	expect(violations.violations.map((v) => v.id)).toEqual([]);
+
+	// A large file takes long enough to cancel while the worker still parses it.
+	const big = `{"type":"FeatureCollection","features":[${Array.from(
+		{ length: 200_000 },
+		(_, i) =>
+			`{"type":"Feature","properties":{"n":${i}},"geometry":{"type":"Point","coordinates":[36,51]}}`
+	).join(',')}]}`;
+	await dialog.getByLabel(/^File/).setInputFiles({
+		name: 'big.geojson',
+		mimeType: 'application/json',
+		buffer: Buffer.from(big)
+	});
+	await dialog.getByRole('button', { name: 'Cancel import' }).click();
+	await expect(dialog.getByRole('status')).toContainText(
+		'Import of “big.geojson” cancelled. Nothing was changed.'
+	);
+	await dialog.getByRole('button', { name: 'Close' }).click();
+	const legend = page.getByRole('region', { name: 'Legend' });
+	await expect(legend.getByRole('checkbox', { name: /^Imported: / })).toHaveCount(1);
+	await expect(legend.getByRole('checkbox', { name: 'Imported: dropped.geojson' })).toBeChecked();
 });
