@@ -125,6 +125,7 @@ test('GeoJSON, KML and CSV files import, show in the legend and on the map, surv
 		exportDialog.getByRole('link', { name: 'Download PNG' }).click()
 	]);
 	const bytes = readFileSync((await download.path())!);
+	await download.saveAs(`${SHOTS}/figure-a4.png`);
 	const source = readPngText(new Uint8Array(bytes)).Source!;
 	const today = new Date().toLocaleDateString('en-GB', {
 		day: 'numeric',
