@@ -25,6 +25,8 @@ const arg = (name: string, fallback: number) => {
 	return i > 0 ? Number(process.argv[i + 1]) : fallback;
 };
 const MB = arg('mb', 50);
+/** `--profile`: record a CPU profile of the main thread during each import and print its hot spots. */
+const PROFILE = process.argv.includes('--profile');
 const ROWS = arg('rows', 100_000);
 const BUDGET_MS = 100;
 
@@ -106,7 +108,36 @@ interface Result {
 	drawing: Phase;
 }
 
+interface ProfileNode {
+	id: number;
+	callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+}
+
+/** The main thread's self time by function, largest first: where the long tasks go. */
+function hotSpots(
+	profile: { nodes: ProfileNode[]; samples?: number[]; timeDeltas?: number[] },
+	top = 15
+): string[] {
+	const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
+	const self = new Map<string, number>();
+	(profile.samples ?? []).forEach((id, i) => {
+		const f = byNode.get(id)!.callFrame;
+		const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}:${f.columnNumber + 1}`;
+		self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas?.[i] ?? 0) / 1000);
+	});
+	return [...self]
+		.sort((a, b) => b[1] - a[1])
+		.slice(0, top)
+		.map(([k, ms]) => `  ${fmt(ms, 0).padStart(7)} ms  ${k}`);
+}
+
 async function measure(page: Page, file: string): Promise<Result> {
+	const cdp = PROFILE ? await page.context().newCDPSession(page) : null;
+	if (cdp) {
+		await cdp.send('Profiler.enable');
+		await cdp.send('Profiler.setSamplingInterval', { interval: 1000 });
+		await cdp.send('Profiler.start');
+	}
 	await page.getByRole('button', { name: 'Import layer…' }).click();
 	const dialog = page.getByRole('dialog', { name: 'Import a layer' });
 	const start = await page.evaluate(() => performance.now());
@@ -118,6 +149,11 @@ async function measure(page: Page, file: string): Promise<Result> {
 	// The map is busy ('dataloading') from the moment the source changes, then idle again.
 	await page.locator('[data-map-state="idle"]').waitFor({ timeout: 600_000 });
 	const end = await page.evaluate(() => performance.now());
+	if (cdp) {
+		const { profile } = await cdp.send('Profiler.stop');
+		console.log(`Main-thread self time while importing ${file}:`);
+		console.log(hotSpots(profile).join('\n'));
+	}
 	const tasks = await page.evaluate(
 		([from, to]) =>
 			(window as unknown as { __longTasks: Task[] }).__longTasks.filter(
