@@ -20,7 +20,9 @@ const csp = {
 		'style-src-attr': ['unsafe-inline'],
 		'img-src': ['self', 'data:', 'blob:'],
 		'font-src': ['self', 'data:'],
-		'connect-src': ['self'],
+		// blob: is the page's own memory, not the network: imported files reach MapLibre's worker
+		// as blob: URLs, so the page never parses them on its main thread.
+		'connect-src': ['self', 'blob:'],
 		// MapLibre's worker is self-hosted; blob: covers its module-worker fallback.
 		'worker-src': ['self', 'blob:'],
 		'object-src': ['none'],

@@ -33,7 +33,7 @@ import type {
 	Position
 } from 'geojson';
 import type { GeometryCollection, Topology } from 'topojson-specification';
-import { fixFeature } from './lib/antimeridian.ts';
+import { fixFeature } from '../src/lib/geometry/antimeridian.ts';
 import { ensurePackage } from './lib/fetch-package.ts';
 import { selectFontFiles, type FontFaceFile } from './lib/fonts.ts';
 import { PmtilesWriter } from './lib/pmtiles-writer.ts';

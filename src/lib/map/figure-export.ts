@@ -30,12 +30,14 @@ import {
 	type FigureContext,
 	type Footnotes
 } from '../export/index.ts';
+import type { FigureText } from '../export/layout.ts';
 import { buildStyle } from './basemap-style.ts';
 import { deploymentOverlay } from './deployment-layers.ts';
 import { featuresInView, layersIn } from './in-view.ts';
 import { drawCategorySymbol } from './legend-symbols.ts';
 import { addOverlayImage } from './map-images.ts';
 import type { DeploymentData } from './map-data.ts';
+import { kindOf, type OverlayEntry } from './kinds/registry.ts';
 import { whenDrawn } from './offscreen.ts';
 import { keepLabelsInFrame, type Frame } from './label-frame.ts';
 import { composeOverlays, type Overlay } from './overlays.ts';
@@ -93,6 +95,38 @@ function figureOverlay(
 		o.labels ? { ...o, labels: keepLabelsInFrame(o.labels, frame) } : o
 	);
 	return composeOverlays(framed, defaultTheme);
+}
+
+/** Legend ids of the other overlays' entries: `overlay/key`, apart from the category ids. */
+function otherEntries(view: FigureView): Map<string, OverlayEntry> {
+	const entries = new Map<string, OverlayEntry>();
+	for (const o of view.overlays ?? []) {
+		for (const e of o.entries) if (o.visible.has(e.key)) entries.set(`${o.id}/${e.key}`, e);
+	}
+	return entries;
+}
+
+/**
+ * The figure's words with the other overlays' visible entries added to the legend and the view's
+ * notes (where imported layers came from) listed, numbered on, after the sources.
+ */
+function withOtherOverlays<T extends { text: FigureText }>(result: T, view: FigureView): T {
+	const { text } = result;
+	const last = text.footnotes.at(-1)?.number ?? 0;
+	return {
+		...result,
+		text: {
+			...text,
+			legend: [
+				...text.legend,
+				...[...otherEntries(view)].map(([id, e]) => ({ id, label: e.name }))
+			],
+			footnotes: [
+				...text.footnotes,
+				...(view.notes ?? []).map((note, i) => ({ number: last + i + 1, text: note }))
+			]
+		}
+	};
 }
 
 /** The map style of a figure: the basemap and the figure's overlays. */
@@ -176,14 +210,17 @@ export async function renderFigure(
 	const measure = measureWithContext(ctx);
 
 	// First pass without the scale note, to learn the map frame and so its geographic extent.
-	const draft = figureText(index.dataset, {
-		title: view.title,
-		subtitle: view.subtitle,
-		time,
-		layers,
-		visibleFeatureIds,
-		attribution
-	});
+	const draft = withOtherOverlays(
+		figureText(index.dataset, {
+			title: view.title,
+			subtitle: view.subtitle,
+			time,
+			layers,
+			visibleFeatureIds,
+			attribution
+		}),
+		view
+	);
 	const first = layoutFigure(preset, draft.text, measure);
 	if (!first.ok) throw new Error(first.reason);
 	const size = mapRenderSize(first.layout.map, preset.pixelRatio);
@@ -193,15 +230,18 @@ export async function renderFigure(
 	});
 	const extent = frameBounds(view.center, zoom, size.cssWidth, size.cssHeight);
 	const scaleNote = scaleBarNote(view.center[1], extent.south, extent.north);
-	const { text, footnotes } = figureText(index.dataset, {
-		title: view.title,
-		subtitle: view.subtitle,
-		time,
-		layers,
-		visibleFeatureIds,
-		attribution,
-		scaleNote
-	});
+	const { text, footnotes } = withOtherOverlays(
+		figureText(index.dataset, {
+			title: view.title,
+			subtitle: view.subtitle,
+			time,
+			layers,
+			visibleFeatureIds,
+			attribution,
+			scaleNote
+		}),
+		view
+	);
 	const second = layoutFigure(preset, text, measure);
 	if (!second.ok) throw new Error(second.reason);
 	const layout = second.layout;
@@ -235,18 +275,31 @@ export async function renderFigure(
 		progress('Composing the figure', 0.75);
 		const mpp = metersPerPixel(view.center[1], zoom, preset.pixelRatio);
 		const bar = scaleBar(mpp, layout.scaleBar.maxBarWidth);
+		const others = otherEntries(view);
 		const drawSymbol = (
 			c: FigureContext<CanvasImageSource>,
 			id: string,
 			rect: { x: number; y: number; width: number; height: number }
-		) =>
-			drawCategorySymbol(
-				c as CanvasRenderingContext2D,
-				id as CategoryId,
-				rect,
-				defaultTheme,
-				layout.pxPerPt
-			);
+		) => {
+			const other = others.get(id);
+			if (other) {
+				kindOf(other).drawSymbol(
+					c as CanvasRenderingContext2D,
+					other,
+					rect,
+					defaultTheme,
+					layout.pxPerPt
+				);
+			} else {
+				drawCategorySymbol(
+					c as CanvasRenderingContext2D,
+					id as CategoryId,
+					rect,
+					defaultTheme,
+					layout.pxPerPt
+				);
+			}
+		};
 		const composed = composeFigure<CanvasImageSource>(
 			ctx,
 			layout,
@@ -267,7 +320,11 @@ export async function renderFigure(
 			'image/png'
 		)
 	);
-	const citations = citationsText({ title: view.title, asOf: text.asOf }, footnotes);
+	// The view's notes (imported layers' origin) follow the sources, numbered as in the figure.
+	const citations = [
+		citationsText({ title: view.title, asOf: text.asOf }, footnotes),
+		...text.footnotes.slice(footnotes.footnotes.length).map((n) => `[${n.number}] ${n.text}`)
+	].join('\n');
 	const tagged = addPngText(new Uint8Array(await png.arrayBuffer()), {
 		Title: view.title,
 		Description: text.asOf,

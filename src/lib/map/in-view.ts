@@ -28,6 +28,8 @@ export interface FigureView {
 	fade: OverlayUi['fade'];
 	/** Overlays on the map besides the deployments (drafts, imported files), drawn in the figure. */
 	overlays?: readonly OverlaySpec[];
+	/** Lines listed after the numbered sources (where an imported layer came from). */
+	notes?: readonly string[];
 }
 
 function overlaps(

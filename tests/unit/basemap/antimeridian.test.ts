@@ -6,7 +6,7 @@ import {
 	fixPolygonal,
 	hasAntimeridianJump,
 	splitLine
-} from '../../../scripts/lib/antimeridian.ts';
+} from '../../../src/lib/geometry/antimeridian.ts';
 
 function ring(points: Array<[number, number]>): Position[] {
 	return [...points, points[0]!];

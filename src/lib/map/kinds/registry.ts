@@ -21,6 +21,7 @@
  * where an entry names it, never a silent fallback.
  */
 import { flow } from './flow.ts';
+import { imported } from './imported.ts';
 import { point } from './point.ts';
 import type { LayerKind, OverlayEntry } from './types.ts';
 import { zone } from './zone.ts';
@@ -28,7 +29,8 @@ import { zone } from './zone.ts';
 export const KINDS = {
 	zone,
 	flow,
-	point
+	point,
+	imported
 } as const satisfies Record<string, LayerKind>;
 
 export type KindId = keyof typeof KINDS;

@@ -41,7 +41,7 @@ export interface OverlaySpec {
 	 * other properties where present (zone: `confidence`, `location_precision`; point: `status`;
 	 * all: feature-state `selected`/`hover`) and fall back to a plain look without them.
 	 */
-	features: FeatureCollection<Geometry, object>;
+	features: FeatureCollection<Geometry, object> | FeaturesUrl;
 	/** Zone outlines as lines; defaults to the features themselves (polygon outlines). */
 	outlines?: FeatureCollection<MultiLineString, object>;
 	/** Label points (properties `short`, `full`, optional `kind`); no labels without it. */
@@ -59,6 +59,12 @@ export interface OverlaySpec {
 	/** The selected feature's id, for kinds that outline the selection with layers of their own. */
 	selected?: string | null;
 }
+
+/**
+ * The address of a FeatureCollection instead of the collection itself: MapLibre's worker fetches
+ * and parses it, so large data (an imported file) never passes through the page's main thread.
+ */
+export type FeaturesUrl = string;
 
 /** What a kind's layer builder gets: the overlay, its entries of this kind, and the theme. */
 export interface KindInput {

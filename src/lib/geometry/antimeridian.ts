@@ -1,5 +1,5 @@
 /**
- * Antimeridian repair for Natural Earth data.
+ * Antimeridian repair, shared by the basemap build (Natural Earth data) and layer import.
  *
  * TopoJSON quantisation leaves some rings (Chukotka, Wrangel Island) with edges that jump from
  * about +179.9 to -180 degrees. Drawn as-is, those edges become stripes across the whole map.

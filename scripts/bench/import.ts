@@ -1,0 +1,301 @@
+/**
+ * Import benchmark (issue 14): a 50 MB GeoJSON and a 100,000-row CSV, generated here with a
+ * seeded generator, imported through the real "Import layer…" dialog of the production build in
+ * Chromium. For each file it reports the total time from choosing the file until the map is idle
+ * with the layer drawn, and the longest main-thread task in that window (PerformanceObserver
+ * 'longtask', which sees every task over 50 ms). Target: no task of 100 ms or more.
+ *
+ * Reference, same run, same page: JSON.parse of the same GeoJSON text on the main thread, which
+ * is the smallest task an import without a worker would cost.
+ *
+ *   npm run build && npm run bench:import [-- --mb 50 --rows 100000]
+ */
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Page } from '@playwright/test';
+import { launchChromium } from '../lib/chromium.ts';
+import { serveLocally } from '../lib/local-site.ts';
+import { seededRandom } from '../lib/random.ts';
+import { fmt } from './harness.ts';
+
+const root = resolve(import.meta.dirname, '..', '..');
+const arg = (name: string, fallback: number) => {
+	const i = process.argv.indexOf(`--${name}`);
+	return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const MB = arg('mb', 50);
+/** `--profile`: record a CPU profile of the main thread during each import and print its hot spots. */
+const PROFILE = process.argv.includes('--profile');
+const ROWS = arg('rows', 100_000);
+const BUDGET_MS = 100;
+
+/** Polygons and points over western Russia and the Far East, with a few properties each. */
+function writeGeojson(path: string, targetBytes: number): number {
+	const random = seededRandom(14);
+	const parts: string[] = [];
+	let bytes = 0;
+	let n = 0;
+	while (bytes < targetBytes) {
+		const lon = 30 + random() * 110;
+		const lat = 45 + random() * 20;
+		const geometry =
+			n % 3 === 0
+				? { type: 'Point', coordinates: [lon, lat] }
+				: {
+						type: 'Polygon',
+						coordinates: [
+							Array.from({ length: 9 }, (_, i) => {
+								const a = ((i % 8) / 8) * 2 * Math.PI;
+								return [
+									+(lon + 0.05 * Math.cos(a)).toFixed(5),
+									+(lat + 0.03 * Math.sin(a)).toFixed(5)
+								];
+							})
+						]
+					};
+		const text = JSON.stringify({
+			type: 'Feature',
+			properties: { name: `Site ${n}`, kind: n % 2 ? 'depot' : 'camp', note: 'x'.repeat(40) },
+			geometry
+		});
+		parts.push(text);
+		bytes += text.length + 1;
+		n += 1;
+	}
+	writeFileSync(path, `{"type":"FeatureCollection","features":[\n${parts.join(',\n')}\n]}\n`);
+	return n;
+}
+
+function writeCsv(path: string, rows: number): void {
+	const random = seededRandom(15);
+	const lines = ['name,latitude,longitude,workers,note'];
+	for (let i = 0; i < rows; i++) {
+		lines.push(
+			`Site ${i},${(42 + random() * 20).toFixed(5)},${(30 + random() * 110).toFixed(5)},${Math.floor(random() * 500)},"from a spreadsheet"`
+		);
+	}
+	writeFileSync(path, `${lines.join('\n')}\n`);
+}
+
+interface Task {
+	start: number;
+	duration: number;
+}
+
+interface Phase {
+	longest: number;
+	count: number;
+}
+
+interface Result {
+	file: string;
+	bytes: number;
+	features: string;
+	/** File chosen until the worker's outcome arrives (read, parse and check, off the main thread). */
+	parseMs: number;
+	/** File chosen until the layer is added (and stored in IndexedDB). */
+	importMs: number;
+	/** File chosen until the map is idle with the layer drawn. */
+	totalMs: number;
+	/** Long tasks from choosing the file until the dialog hands it to the worker. */
+	choosing: Phase;
+	/** While the worker reads, parses and checks it. */
+	importing: Phase;
+	/** Adding the layer: the map source changes, the layer is stored in IndexedDB. */
+	adding: Phase;
+	/** After that, until the map is idle: MapLibre drawing (WebGL in software here). */
+	drawing: Phase;
+}
+
+interface ProfileNode {
+	id: number;
+	callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+}
+
+/** The main thread's self time by function, largest first: where the long tasks go. */
+function hotSpots(
+	profile: { nodes: ProfileNode[]; samples?: number[]; timeDeltas?: number[] },
+	top = 15
+): string[] {
+	const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
+	const self = new Map<string, number>();
+	(profile.samples ?? []).forEach((id, i) => {
+		const f = byNode.get(id)!.callFrame;
+		const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}:${f.columnNumber + 1}`;
+		self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas?.[i] ?? 0) / 1000);
+	});
+	return [...self]
+		.sort((a, b) => b[1] - a[1])
+		.slice(0, top)
+		.map(([k, ms]) => `  ${fmt(ms, 0).padStart(7)} ms  ${k}`);
+}
+
+async function measure(page: Page, file: string): Promise<Result> {
+	const cdp = PROFILE ? await page.context().newCDPSession(page) : null;
+	if (cdp) {
+		await cdp.send('Profiler.enable');
+		await cdp.send('Profiler.setSamplingInterval', { interval: 1000 });
+		await cdp.send('Profiler.start');
+	}
+	await page.getByRole('button', { name: 'Import layer…' }).click();
+	const dialog = page.getByRole('dialog', { name: 'Import a layer' });
+	const start = await page.evaluate(() => performance.now());
+	await dialog.getByLabel(/^File/).setInputFiles(file);
+	const status = dialog.getByRole('status').filter({ hasText: 'Imported' });
+	await status.waitFor({ timeout: 600_000 });
+	const added = await page.evaluate(() => performance.now());
+	const summary = await status.locator('h3').innerText();
+	// The map is busy ('dataloading') from the moment the source changes, then idle again.
+	await page.locator('[data-map-state="idle"]').waitFor({ timeout: 600_000 });
+	const end = await page.evaluate(() => performance.now());
+	if (cdp) {
+		const { profile } = await cdp.send('Profiler.stop');
+		console.log(`Main-thread self time while importing ${file}:`);
+		console.log(hotSpots(profile).join('\n'));
+	}
+	const tasks = await page.evaluate(
+		([from, to]) =>
+			(window as unknown as { __longTasks: Task[] }).__longTasks.filter(
+				(t) => t.start >= from! && t.start <= to!
+			),
+		[start, end]
+	);
+	// The dialog marks the import's steps, so each long task is put in the step it ran in.
+	const marks = await page.evaluate(() =>
+		['import-start', 'import-parsed', 'import-added'].map(
+			(name) => performance.getEntriesByName(name).at(-1)?.startTime ?? 0
+		)
+	);
+	const [begun, parsed] = marks as [number, number, number];
+	const longest = (list: Task[]) => Math.max(0, ...list.map((t) => t.duration));
+	const phase = (from: number, to: number) => {
+		const list = tasks.filter((t) => t.start >= from && t.start < to);
+		return { longest: longest(list), count: list.length };
+	};
+	const choosing = phase(start, begun);
+	const importing = phase(begun, parsed);
+	const adding = phase(parsed, added);
+	const drawing = phase(added, end + 1);
+	return {
+		file: file.endsWith('.csv') ? `${ROWS.toLocaleString('en')}-row CSV` : `${MB} MB GeoJSON`,
+		bytes: statSync(file).size,
+		features: summary.replace(/^Imported “[^”]+”: /, ''),
+		parseMs: parsed - start,
+		importMs: added - start,
+		totalMs: end - start,
+		choosing,
+		importing,
+		adding,
+		drawing
+	};
+}
+
+/** The reference: the same text parsed on the main thread, as an import without a worker would. */
+async function mainThreadParse(page: Page, file: string): Promise<number> {
+	await page.evaluate(() => {
+		const input = Object.assign(document.createElement('input'), {
+			type: 'file',
+			id: 'bench-reference'
+		});
+		document.body.append(input);
+	});
+	await page.setInputFiles('#bench-reference', file);
+	return page.evaluate(async () => {
+		const input = document.getElementById('bench-reference') as HTMLInputElement;
+		const text = await input.files![0]!.text();
+		const t0 = performance.now();
+		JSON.parse(text);
+		return performance.now() - t0;
+	});
+}
+
+const IDLE_MS = 5000;
+
+/** Long tasks of the idle page: what the machine itself costs (two shared cores here). */
+async function idleTasks(page: Page): Promise<Phase> {
+	return page.evaluate(async (ms) => {
+		const from = performance.now();
+		await new Promise((done) => setTimeout(done, ms));
+		const tasks = (window as unknown as { __longTasks: Task[] }).__longTasks.filter(
+			(t) => t.start >= from
+		);
+		return { longest: Math.max(0, ...tasks.map((t) => t.duration)), count: tasks.length };
+	}, IDLE_MS);
+}
+
+async function main() {
+	const dir = mkdtempSync(join(tmpdir(), 'atlas-import-bench-'));
+	const geojson = join(dir, 'bench.geojson');
+	const csv = join(dir, 'bench.csv');
+	console.log(`Generating ${MB} MB of GeoJSON and ${ROWS.toLocaleString('en')} CSV rows in ${dir}`);
+	const featureCount = writeGeojson(geojson, MB * 1024 * 1024);
+	writeCsv(csv, ROWS);
+
+	const site = await serveLocally(join(root, 'build'));
+	const browser = await launchChromium();
+	const results: Result[] = [];
+	let referenceMs = 0;
+	let idle: Phase = { longest: 0, count: 0 };
+	try {
+		for (const file of [geojson, csv]) {
+			// A fresh context each time: an empty IndexedDB, nothing imported before.
+			const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+			const page = await context.newPage();
+			await page.addInitScript(() => {
+				const w = window as unknown as { __longTasks: Task[] };
+				w.__longTasks = [];
+				new PerformanceObserver((list) => {
+					for (const e of list.getEntries()) {
+						w.__longTasks.push({ start: e.startTime, duration: e.duration });
+					}
+				}).observe({ type: 'longtask', buffered: true });
+			});
+			await page.goto(`${site.url}#at=4/55/90`);
+			await page.locator('[data-map-state="idle"]').waitFor({ timeout: 120_000 });
+			if (file === geojson) idle = await idleTasks(page);
+			results.push(await measure(page, file));
+			if (file === geojson) referenceMs = await mainThreadParse(page, file);
+			await context.close();
+		}
+	} finally {
+		await browser.close();
+		await site.close();
+		rmSync(dir, { recursive: true, force: true });
+	}
+
+	const task = (p: Phase) =>
+		p.count === 0 ? 'none over 50 ms' : `${fmt(p.longest, 0)} ms (${p.count} over 50 ms)`;
+	const met = results.every((r) => r.importing.longest < BUDGET_MS);
+	const idleLine = `Reference (same run): longest task of the idle page over ${IDLE_MS / 1000} s with nothing imported: ${task(idle)}.`;
+	const lines = [
+		`Import benchmark (${new Date().toISOString()}), GeoJSON features: ${featureCount.toLocaleString('en')}`,
+		'',
+		'| file | size | features | parsed and checked | layer added | map idle |',
+		'| --- | --- | --- | --- | --- | --- |',
+		...results.map(
+			(r) =>
+				`| ${r.file} | ${fmt(r.bytes / 1024 / 1024)} MB | ${r.features} | ${fmt(r.parseMs / 1000, 2)} s | ${fmt(r.importMs / 1000, 2)} s | ${fmt(r.totalMs / 1000, 2)} s |`
+		),
+		'',
+		'Longest main-thread task in each step (times from choosing the file):',
+		'',
+		'| file | choosing the file | worker parsing and checking | adding and storing the layer | map drawing it |',
+		'| --- | --- | --- | --- | --- |',
+		...results.map(
+			(r) =>
+				`| ${r.file} | ${task(r.choosing)} | ${task(r.importing)} | ${task(r.adding)} | ${task(r.drawing)} |`
+		),
+		'',
+		`Reference (same page): JSON.parse of the same GeoJSON on the main thread: ${fmt(referenceMs, 0)} ms.`,
+		idleLine,
+		'Drawing is MapLibre rendering frames; WebGL is software (SwiftShader) here, so those frames are CPU work on this machine.',
+		`Budget: longest main-thread task while the worker parses and checks < ${BUDGET_MS} ms: ${met ? 'met' : 'NOT met'}.`
+	];
+	console.log(lines.join('\n'));
+	mkdirSync(join(root, 'bench-results'), { recursive: true });
+	writeFileSync(join(root, 'bench-results', 'import.md'), `${lines.join('\n')}\n`);
+	if (!met) process.exitCode = 1;
+}
+
+await main();

@@ -1,0 +1,240 @@
+/**
+ * Bring your own layers, as a user does it: files imported through the real file input, seen in
+ * the legend and on the map, still there after a reload, listed in an exported figure's
+ * footnotes; a hostile file's properties shown as text; a refused file leaving the map as it was.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { readFileSync } from 'node:fs';
+import { readPngText } from '../../src/lib/export/png-text.ts';
+import type { Page } from '@playwright/test';
+import { expect, test, waitForMapIdle } from './fixtures.ts';
+
+const FIXTURES = 'tests/fixtures/import';
+const SHOTS = '/work/shots/import';
+
+async function importFile(page: Page, path: string) {
+	await page.getByRole('button', { name: 'Import layer…' }).click();
+	const dialog = page.getByRole('dialog', { name: 'Import a layer' });
+	await dialog.getByLabel(/^File/).setInputFiles(`${FIXTURES}/${path}`);
+	return dialog;
+}
+
+/**
+ * Where a longitude and latitude are on the screen, from the camera in the address (zoom, lat,
+ * lon) and MapLibre's Web Mercator with 512-pixel tiles: the point a user would click.
+ */
+async function screenPoint(page: Page, lon: number, lat: number) {
+	const [zoom, cLat, cLon] = /at=([-\d.]+)\/([-\d.]+)\/([-\d.]+)/
+		.exec(new URL(page.url()).hash)!
+		.slice(1)
+		.map(Number) as [number, number, number];
+	const world = 512 * 2 ** zoom;
+	const x = (l: number) => ((l + 180) / 360) * world;
+	const y = (p: number) => {
+		const r = (p * Math.PI) / 180;
+		return ((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * world;
+	};
+	const box = (await page.locator('[data-map-state]').boundingBox())!;
+	return {
+		x: box.x + box.width / 2 + x(lon) - x(cLon),
+		y: box.y + box.height / 2 + y(lat) - y(cLat)
+	};
+}
+
+/** Clicks an imported feature where the map draws it; its panel opens only if it is drawn there. */
+async function clickOnMap(page: Page, lon: number, lat: number) {
+	await waitForMapIdle(page);
+	// The address follows the camera once a move pauses; wait until it has.
+	await expect
+		.poll(async () => {
+			const before = page.url();
+			await page.waitForTimeout(600);
+			return page.url() === before;
+		})
+		.toBe(true);
+	const p = await screenPoint(page, lon, lat);
+	await page.mouse.click(p.x, p.y);
+}
+
+test('GeoJSON, KML and CSV files import, show in the legend and on the map, survive a reload and reach an A4 figure', async ({
+	page,
+	watch: _
+}) => {
+	test.setTimeout(240_000);
+	await page.goto('/#at=8/51.7/36.2');
+	await waitForMapIdle(page);
+
+	let dialog = await importFile(page, 'valid/training-grounds.geojson');
+	await expect(dialog.getByRole('status')).toContainText(
+		'Imported “training-grounds.geojson”: 3 features'
+	);
+	await dialog.getByRole('button', { name: 'Close' }).click();
+
+	dialog = await importFile(page, 'valid/sites.kml');
+	await expect(dialog.getByRole('status')).toContainText('Imported “sites.kml”: 2 features');
+	// The Placemark left out is named by its element and line.
+	await expect(dialog.getByText('<Placemark> "Bad point" at line 14:')).toBeVisible();
+	await dialog.getByRole('button', { name: 'Close' }).click();
+
+	dialog = await importFile(page, 'valid/labour-sites.csv');
+	await expect(dialog.getByRole('status')).toContainText('Imported “labour-sites.csv”: 2 features');
+	await expect(dialog.getByText('row 4:')).toBeVisible();
+	await page.screenshot({ path: `${SHOTS}/import-dialog-csv.png` });
+	await dialog.getByRole('button', { name: 'Close' }).click();
+
+	const legend = page.getByRole('region', { name: 'Legend' });
+	for (const name of ['training-grounds.geojson', 'sites.kml', 'labour-sites.csv']) {
+		await expect(legend.getByRole('checkbox', { name: `Imported: ${name}` })).toBeChecked();
+	}
+	// On the map: the point from the GeoJSON is drawn where the file puts it, and opens its panel.
+	await page.getByRole('button', { name: 'Edit imported layer training-grounds.geojson' }).click();
+	await legend.getByRole('button', { name: 'Zoom to layer' }).click();
+	await clickOnMap(page, 36.2, 51.7);
+	const panel = page.getByRole('complementary', { name: 'Range A' });
+	await expect(panel).toContainText('User-supplied');
+	await page.screenshot({ path: `${SHOTS}/imported-on-map.png` });
+	await panel.getByRole('button', { name: 'Close' }).click();
+
+	// Rename and colour persist with the layer.
+	await legend.getByRole('textbox', { name: 'Name' }).fill('Training grounds (colleague)');
+	await legend.getByRole('button', { name: 'Rename' }).click();
+	await expect(
+		legend.getByRole('checkbox', { name: 'Imported: Training grounds (colleague)' })
+	).toBeVisible();
+
+	await page.reload();
+	await waitForMapIdle(page);
+	for (const name of ['Training grounds (colleague)', 'sites.kml', 'labour-sites.csv']) {
+		await expect(legend.getByRole('checkbox', { name: `Imported: ${name}` })).toBeChecked();
+	}
+	await clickOnMap(page, 36.2, 51.7);
+	await expect(page.getByRole('complementary', { name: 'Range A' })).toBeVisible();
+	// The link names the imported layers shown, but carries no file.
+	await expect(page).toHaveURL(/imp=[a-z0-9]+,[a-z0-9]+,[a-z0-9]+/);
+
+	await page.getByRole('button', { name: 'Both theatres' }).click();
+	await waitForMapIdle(page);
+	await page.getByRole('button', { name: 'Export…' }).click();
+	const exportDialog = page.getByRole('dialog', { name: 'Export figure' });
+	await exportDialog.getByRole('radio', { name: /A4 landscape, 300 dpi/ }).check();
+	await exportDialog.getByRole('button', { name: 'Export PNG' }).click();
+	const ready = exportDialog.getByRole('status').filter({ hasText: 'Figure ready' });
+	await expect(ready).toContainText('3508 × 2480 px', { timeout: 180_000 });
+	const [download] = await Promise.all([
+		page.waitForEvent('download'),
+		exportDialog.getByRole('link', { name: 'Download PNG' }).click()
+	]);
+	const bytes = readFileSync((await download.path())!);
+	await download.saveAs(`${SHOTS}/figure-a4.png`);
+	const source = readPngText(new Uint8Array(bytes)).Source!;
+	const today = new Date().toLocaleDateString('en-GB', {
+		day: 'numeric',
+		month: 'short',
+		year: 'numeric'
+	});
+	// Kursk and the Far East are both in this view, so all three layers are.
+	expect(source).toContain(`User-supplied layer: training-grounds.geojson, imported ${today}`);
+	expect(source).toContain(`User-supplied layer: sites.kml, imported ${today}`);
+	expect(source).toContain(`User-supplied layer: labour-sites.csv, imported ${today}`);
+	await page.screenshot({ path: `${SHOTS}/export-with-imported.png` });
+});
+
+test('a hostile file’s properties are shown as text and no script runs; a refused file changes nothing', async ({
+	page,
+	watch: _
+}) => {
+	await page.goto('/#at=8/50/34.5');
+	await waitForMapIdle(page);
+	let dialog = await importFile(page, 'e2e/hostile-properties.geojson');
+	await expect(dialog.getByRole('status')).toContainText('1 feature');
+	await dialog.getByRole('button', { name: 'Close' }).click();
+	await waitForMapIdle(page);
+
+	await clickOnMap(page, 34.5, 50.0);
+
+	const panel = page.getByRole('complementary', {
+		name: '<img src=x onerror="window.__pwned = true">'
+	});
+	await expect(panel).toBeVisible();
+	await expect(panel.getByText('User-supplied')).toBeVisible();
+	await expect(panel).toContainText("not part of the atlas's evidence");
+	await expect(
+		panel.getByRole('cell', { name: '<script>window.__pwned = true</script>' })
+	).toBeVisible();
+	await expect(panel.getByRole('link', { name: 'https://example.org/report' })).toHaveAttribute(
+		'href',
+		'https://example.org/report'
+	);
+	// A javascript: address is text, not a link; no image element came from the file.
+	await expect(panel.getByRole('link', { name: /javascript/ })).toHaveCount(0);
+	await expect(panel.locator('img, script')).toHaveCount(0);
+	await expect(panel.locator('details summary')).toContainText('This value is long enough');
+	await page.screenshot({ path: `${SHOTS}/hostile-panel.png` });
+	expect(
+		await page.evaluate(() => (window as unknown as { __pwned?: boolean }).__pwned)
+	).toBeUndefined();
+
+	// A PNG renamed .geojson is refused with a message, and the imported layer stays.
+	dialog = await importFile(page, 'refused/picture.geojson');
+	await expect(dialog.getByRole('alert')).toContainText('“picture.geojson” was not imported');
+	await expect(dialog.getByRole('alert')).toContainText('is a PNG image');
+	await page.screenshot({ path: `${SHOTS}/refused.png` });
+	await dialog.getByRole('button', { name: 'Close' }).click();
+	await expect(
+		page.getByRole('checkbox', { name: 'Imported: hostile-properties.geojson' })
+	).toBeChecked();
+});
+
+test('a link naming imported layers this browser does not have says so', async ({
+	page,
+	watch: _
+}) => {
+	await page.goto('/#at=5/50/36&imp=abc123def456');
+	await expect(page.getByRole('status').filter({ hasText: 'imported layer' })).toContainText(
+		'This link shows an imported layer that this browser does not have'
+	);
+});
+
+test('a file dropped on the map is imported; a slow import can be cancelled and changes nothing', async ({
+	page,
+	watch: _
+}) => {
+	await page.goto('/#at=8/51.7/36.2');
+	await waitForMapIdle(page);
+	// A drop as the browser delivers it: a DataTransfer holding the file.
+	const text = readFileSync(`${FIXTURES}/valid/training-grounds.geojson`, 'utf8');
+	const transfer = await page.evaluateHandle((content) => {
+		const dt = new DataTransfer();
+		dt.items.add(new File([content], 'dropped.geojson', { type: 'application/geo+json' }));
+		return dt;
+	}, text);
+	await page.locator('.map-area').dispatchEvent('dragover', { dataTransfer: transfer });
+	await page.locator('.map-area').dispatchEvent('drop', { dataTransfer: transfer });
+	const dialog = page.getByRole('dialog', { name: 'Import a layer' });
+	await expect(dialog.getByRole('status')).toContainText('Imported “dropped.geojson”: 3 features');
+	const violations = await new AxeBuilder({ page })
+		.include('dialog')
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+		.analyze();
+	expect(violations.violations.map((v) => v.id)).toEqual([]);
+
+	// A large file takes long enough to cancel while the worker still parses it.
+	const big = `{"type":"FeatureCollection","features":[${Array.from(
+		{ length: 200_000 },
+		(_, i) =>
+			`{"type":"Feature","properties":{"n":${i}},"geometry":{"type":"Point","coordinates":[36,51]}}`
+	).join(',')}]}`;
+	await dialog.getByLabel(/^File/).setInputFiles({
+		name: 'big.geojson',
+		mimeType: 'application/json',
+		buffer: Buffer.from(big)
+	});
+	await dialog.getByRole('button', { name: 'Cancel import' }).click();
+	await expect(dialog.getByRole('status')).toContainText(
+		'Import of “big.geojson” cancelled. Nothing was changed.'
+	);
+	await dialog.getByRole('button', { name: 'Close' }).click();
+	const legend = page.getByRole('region', { name: 'Legend' });
+	await expect(legend.getByRole('checkbox', { name: /^Imported: / })).toHaveCount(1);
+	await expect(legend.getByRole('checkbox', { name: 'Imported: dropped.geojson' })).toBeChecked();
+});
