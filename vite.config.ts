@@ -3,9 +3,6 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
 	plugins: [sveltekit()],
-	// Workers are ES modules (both are started with type 'module'), so a worker entry can re-export
-	// MapLibre's worker module and keep it (see src/lib/map/worker/maplibre.worker.ts).
-	worker: { format: 'es' },
 	preview: { port: 4173, strictPort: false },
 	test: {
 		include: ['tests/unit/**/*.test.ts'],

@@ -5,7 +5,7 @@
  */
 import * as maplibre from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import workerUrl from './worker/maplibre.worker.ts?worker&url';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { Protocol } from 'pmtiles';
 
 maplibre.setWorkerUrl(new URL(workerUrl, document.baseURI).href);
