@@ -223,3 +223,53 @@ test('invalid entries show their message at the field and block saving', async (
 	page.once('dialog', (d) => void d.accept());
 	await page.getByRole('button', { name: 'Discard draft' }).click();
 });
+
+test('the main view previews the draft, marked as a draft, and leads back to the editor', async ({
+	page
+}) => {
+	await openEditor(page);
+	await fillDocument(page, 'doc-e2e-preview', '2025-11-20');
+	await fillClaim(page, 'e2e-preview-4321', 'about 1,234 previewed workers', '2025-11-18');
+	await page.getByLabel('New feature: one or more admin-1 regions').check();
+	await page.getByLabel('Feature id').fill('e2e-preview-zone');
+	await page.getByLabel('Name on the map').fill('E2E preview zone');
+	await page.getByLabel('Summary').fill('Test zone seen before saving.');
+	await page.getByLabel('How the place is known (shown with the feature)').fill('Named.');
+	const regions = page.getByRole('group', { name: 'Regions (united into one shape)' });
+	await regions.getByLabel('Filter the list').fill('Kursk');
+	await regions.getByLabel('Kursk (RU-KRS)').check();
+	await expect(page.getByRole('status')).toContainText('No problems');
+	// The draft is written on every change; give IndexedDB its turn before leaving.
+	await page.waitForTimeout(300);
+
+	await page.getByRole('link', { name: 'Preview on the map' }).click();
+	const draft = page.getByRole('region', { name: 'Draft — not saved' });
+	await expect(draft).toBeVisible({ timeout: 60_000 });
+	await page.screenshot({ path: 'test-results/editor-preview-list.png' });
+	await draft.getByRole('button', { name: 'Draft: E2E preview zone' }).click();
+	const panel = page.locator('aside[data-feature-id="e2e-preview-zone"]');
+	await expect(panel).toBeVisible();
+	await expect(panel).toContainText('Draft — not saved');
+	await expect(panel.getByRole('region', { name: 'Figures' })).toContainText(
+		'about 1,234 personnel'
+	);
+	await expect(panel.getByRole('region', { name: 'Sources' })).toContainText(
+		'Test report doc-e2e-preview'
+	);
+	await page.screenshot({ path: 'test-results/editor-preview-panel.png' });
+	// Previewing writes nothing.
+	expect(readFileSync('geo/claims.json', 'utf8')).not.toContain('e2e-preview-4321');
+
+	await panel.getByRole('button', { name: /All features/ }).click();
+	await page.getByRole('link', { name: 'Back to editor' }).click();
+	await expect(page.getByLabel('Document id')).toHaveValue('doc-e2e-preview');
+	page.once('dialog', (d) => void d.accept());
+	await page.getByRole('button', { name: 'Discard draft' }).click();
+	await expect(page.getByLabel('Document id')).toHaveValue('');
+
+	// With the draft discarded the main view shows no draft.
+	await page.waitForTimeout(300);
+	await page.goto('/');
+	await expect(page.locator('button[data-list-id]').first()).toBeVisible();
+	await expect(page.getByRole('region', { name: 'Draft — not saved' })).toHaveCount(0);
+});

@@ -16,6 +16,8 @@ export interface DraftPreview {
 	featureIds: string[];
 	/** The draft's claim ids. */
 	claimIds: string[];
+	/** Draft claims on no feature (Russia-wide or unlocated): context, never a zone's figure. */
+	placelessClaims: number;
 	/** The draft's document id. */
 	documentId: string;
 }
@@ -96,6 +98,9 @@ export function previewDraft(
 			dataset: result.dataset,
 			featureIds: [...new Set(featureIds)],
 			claimIds: draft.claims.map((c) => c.id.trim()),
+			placelessClaims: draft.claims.filter(
+				(c) => c.where !== 'existing' && !NEW_FEATURE_MODES.includes(c.where)
+			).length,
 			documentId: draft.document.id.trim()
 		}
 	};
