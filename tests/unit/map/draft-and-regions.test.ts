@@ -40,10 +40,12 @@ describe('draft overlay', () => {
 
 	it('holds only the draft features, ids prefixed, labels marked Draft', () => {
 		const spec = draftOverlay(data, [someId], defaultTheme, ui);
-		expect(spec.features.features.map((f) => f.properties!['id'])).toEqual([`draft:${someId}`]);
-		const label = spec.labels!.features[0]!.properties!;
-		expect(label['full']).toMatch(/^Draft: /);
-		expect(label['group']).toBeNull();
+		expect(spec.features.features.map((f) => (f.properties as { id: string }).id)).toEqual([
+			`draft:${someId}`
+		]);
+		const label = spec.labels!.features[0]!.properties as { full: string; group: string | null };
+		expect(label.full).toMatch(/^Draft: /);
+		expect(label.group).toBeNull();
 		expect(spec.filter).toEqual(ui.filter);
 	});
 });
@@ -58,7 +60,7 @@ describe('region picker overlay', () => {
 	it('names features by ISO code and draws the picked ones as their own entry', () => {
 		const overlay = regionPickerOverlay(regions, ['RU-KRS'], defaultTheme);
 		expect(validateStyleMin(buildStyle(defaultTheme, { siteRoot }, overlay))).toEqual([]);
-		const source = overlay.sources['regions'] as { data: Regions };
+		const source = overlay.sources['regions'] as unknown as { data: Regions };
 		const byId = Object.fromEntries(
 			source.data.features.map((f) => [
 				(f.properties as unknown as { id: string }).id,
