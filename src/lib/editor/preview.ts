@@ -53,9 +53,25 @@ function derived(features: unknown[], basemap: Basemap | null): unknown[] {
 	const parsed = features.map((f) => v.safeParse(DeploymentFeatureSchema, f));
 	if (!basemap || parsed.some((p) => !p.success)) return features;
 	const typed = parsed.map((p) => p.output as DeploymentFeature);
-	if (typed.every((f) => f.geometry)) return features;
+	const missing = typed.filter((f) => !f.geometry);
+	if (missing.length === 0) return features;
+	// Only the draft's features and the features its flows start or end at: deriving every
+	// feature (bands are buffers) would keep the browser busy for seconds.
+	const wanted = new Set(missing.map((f) => f.id));
+	for (const f of missing) {
+		const gp = f.properties.geometry_provenance;
+		if (gp.method !== 'great-circle') continue;
+		for (const anchor of [gp.from, gp.to])
+			if (anchor.kind === 'feature') wanted.add(anchor.feature);
+	}
 	try {
-		return deriveFeatures(typed, basemap);
+		const done = new Map(
+			deriveFeatures(
+				typed.filter((f) => wanted.has(f.id)),
+				basemap
+			).map((f) => [f.id, f])
+		);
+		return features.map((f, i) => (typed[i]!.geometry ? f : (done.get(typed[i]!.id) ?? f)));
 	} catch {
 		// A recipe the basemap cannot fulfil: the validator names the feature without geometry.
 		return features;
