@@ -62,7 +62,7 @@ function derived(features: unknown[], basemap: Basemap | null): unknown[] {
 		const gp = f.properties.geometry_provenance;
 		if (gp.method !== 'great-circle') continue;
 		for (const anchor of [gp.from, gp.to])
-			if (anchor.kind === 'feature') wanted.add(anchor.feature);
+			if (anchor.kind === 'feature-centroid') wanted.add(anchor.feature);
 	}
 	try {
 		const done = new Map(
