@@ -223,3 +223,107 @@ test('invalid entries show their message at the field and block saving', async (
 	page.once('dialog', (d) => void d.accept());
 	await page.getByRole('button', { name: 'Discard draft' }).click();
 });
+
+test('the main view previews the draft, marked as a draft, and leads back to the editor', async ({
+	page
+}) => {
+	await openEditor(page);
+	await fillDocument(page, 'doc-e2e-preview', '2025-11-20');
+	await fillClaim(page, 'e2e-preview-4321', 'about 1,234 previewed workers', '2025-11-18');
+	await page.getByLabel('New feature: one or more admin-1 regions').check();
+	await page.getByLabel('Feature id').fill('e2e-preview-zone');
+	await page.getByLabel('Name on the map').fill('E2E preview zone');
+	await page.getByLabel('Summary').fill('Test zone seen before saving.');
+	await page.getByLabel('How the place is known (shown with the feature)').fill('Named.');
+	const regions = page.getByRole('group', { name: 'Regions (united into one shape)' });
+	await regions.getByLabel('Filter the list').fill('Kursk');
+	await regions.getByLabel('Kursk (RU-KRS)').check();
+	await expect(page.getByRole('status')).toContainText('No problems');
+	// The draft is written on every change; give IndexedDB its turn before leaving.
+	await page.waitForTimeout(300);
+
+	await page.getByRole('link', { name: 'Preview on the map' }).click();
+	const draft = page.getByRole('region', { name: 'Draft — not saved' });
+	await expect(draft).toBeVisible({ timeout: 60_000 });
+	await page.screenshot({ path: 'test-results/editor-preview-list.png' });
+	await draft.getByRole('button', { name: 'Draft: E2E preview zone' }).click();
+	const panel = page.locator('aside[data-feature-id="e2e-preview-zone"]');
+	await expect(panel).toBeVisible();
+	await expect(panel).toContainText('Draft — not saved');
+	await expect(panel.getByRole('region', { name: 'Figures' })).toContainText(
+		'about 1,234 personnel'
+	);
+	await expect(panel.getByRole('region', { name: 'Sources' })).toContainText(
+		'Test report doc-e2e-preview'
+	);
+	await page.screenshot({ path: 'test-results/editor-preview-panel.png' });
+	// Previewing writes nothing.
+	expect(readFileSync('geo/claims.json', 'utf8')).not.toContain('e2e-preview-4321');
+
+	await panel.getByRole('button', { name: /All features/ }).click();
+	await page.getByRole('link', { name: 'Back to editor' }).click();
+	await expect(page.getByLabel('Document id')).toHaveValue('doc-e2e-preview');
+	page.once('dialog', (d) => void d.accept());
+	await page.getByRole('button', { name: 'Discard draft' }).click();
+	await expect(page.getByLabel('Document id')).toHaveValue('');
+
+	// With the draft discarded the main view shows no draft.
+	await page.waitForTimeout(300);
+	await page.goto('/');
+	await expect(page.locator('button[data-list-id]').first()).toBeVisible();
+	await expect(page.getByRole('region', { name: 'Draft — not saved' })).toHaveCount(0);
+});
+
+test('regions are picked by clicking the map, in step with the list; a polygon is drawn on the map', async ({
+	page
+}) => {
+	const errors: string[] = [];
+	page.on('pageerror', (e) => errors.push(e.message));
+	page.on('console', (m) => {
+		if (m.type() === 'error') errors.push(m.text());
+	});
+	await openEditor(page);
+	await page.getByLabel('New feature: one or more admin-1 regions').check();
+	await expect(page.getByRole('region', { name: /Map of regions for claim 1/ })).toBeVisible();
+	const map = page.getByTestId('region-map').locator('[data-map-state]');
+	await expect(map).toHaveAttribute('data-map-state', 'idle', { timeout: 60_000 });
+	await map.scrollIntoViewIfNeeded();
+	const box = (await map.boundingBox())!;
+	// The Kursk view is framed on the region; its middle is inside Kursk oblast.
+	await page.mouse.click(box.x + box.width * 0.5, box.y + box.height * 0.45);
+	const regions = page.getByRole('group', { name: 'Regions (united into one shape)' });
+	const picked = regions.locator('input[type="checkbox"]:checked');
+	await expect(picked).toHaveCount(1);
+	const iso = await picked.getAttribute('value');
+	expect(iso).toMatch(/^RU-/);
+	await page.screenshot({ path: 'test-results/editor-region-map.png', fullPage: true });
+	// The same region clicked again is unpicked; the list follows.
+	await page.mouse.click(box.x + box.width * 0.5, box.y + box.height * 0.45);
+	await expect(picked).toHaveCount(0);
+	// And a pick in the list shows on the map's data (the list is the keyboard way).
+	await regions.getByLabel('Filter the list').fill('Kursk');
+	await regions.getByLabel('Kursk (RU-KRS)').check();
+	await expect(picked).toHaveCount(1);
+
+	await page.getByLabel('New feature: a polygon from a GeoJSON file').check();
+	const drawMap = page.locator('[data-draw-state="drawing"]');
+	await expect(drawMap).toBeVisible({ timeout: 60_000 });
+	await drawMap.scrollIntoViewIfNeeded();
+	const d = (await drawMap.boundingBox())!;
+	const corners = [
+		[0.3, 0.3],
+		[0.7, 0.3],
+		[0.6, 0.7],
+		[0.3, 0.3]
+	] as const;
+	for (const [fx, fy] of corners) {
+		await page.mouse.click(d.x + d.width * fx, d.y + d.height * fy);
+		await page.waitForTimeout(150);
+	}
+	const geometry = page.getByLabel('Polygon as GeoJSON (or paste it here)');
+	await expect(geometry).toHaveValue(/"type":"Polygon"/);
+	await page.screenshot({ path: 'test-results/editor-drawn-polygon.png', fullPage: true });
+	expect(errors).toEqual([]);
+	page.once('dialog', (dialog) => void dialog.accept());
+	await page.getByRole('button', { name: 'Discard draft' }).click();
+});

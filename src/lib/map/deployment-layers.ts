@@ -134,7 +134,62 @@ export function deploymentOverlay(data: DeploymentData, theme: Theme, ui: Overla
 	};
 }
 
-/** The map overlay for the deployment dataset alone. */
-export function buildOverlay(data: DeploymentData, theme: Theme, ui: OverlayUi): Overlay {
-	return composeOverlays([deploymentOverlay(data, theme, ui)], theme);
+/** The draft overlay's id, and the prefix of its feature ids (a draft may redraw a feature). */
+export const DRAFT_OVERLAY = 'draft';
+export const DRAFT_PREFIX = `${DRAFT_OVERLAY}:`;
+
+/**
+ * An analyst's unsaved draft as its own overlay: the features the draft adds or adds claims to,
+ * built from the dataset with the draft applied (so figures, dates and filters are as they will
+ * be), ids prefixed so a click tells a draft from the saved feature, labels marked "Draft".
+ */
+export function draftOverlay(
+	data: DeploymentData,
+	featureIds: readonly string[],
+	theme: Theme,
+	ui: OverlayUi
+): OverlaySpec {
+	const ids = new Set(featureIds);
+	const mark = <F extends { id?: string | number; properties: { id: string } }>(f: F): F => ({
+		...f,
+		id: `${DRAFT_PREFIX}${f.properties.id}`,
+		properties: { ...f.properties, id: `${DRAFT_PREFIX}${f.properties.id}` }
+	});
+	const pick = <F extends { properties: { id: string } }>(fs: F[]) =>
+		fs.filter((f) => ids.has(f.properties.id));
+	return {
+		id: DRAFT_OVERLAY,
+		features: { type: 'FeatureCollection', features: pick(data.features.features).map(mark) },
+		outlines: { type: 'FeatureCollection', features: pick(data.outlines.features).map(mark) },
+		labels: {
+			type: 'FeatureCollection',
+			features: pick(data.labels.features).map((f) => {
+				const m = mark(f);
+				// Never grouped with saved labels: the draft's block must read as a draft.
+				return {
+					...m,
+					properties: {
+						...m.properties,
+						short: `Draft: ${m.properties.short}`,
+						full: `Draft: ${m.properties.full}`,
+						group: null
+					}
+				};
+			})
+		},
+		entries: deploymentEntries(theme),
+		visible: ui.visible,
+		filter: ui.filter,
+		fade: ui.fade
+	};
+}
+
+/** The map overlay for the deployment dataset, with any further overlays (a draft) on top. */
+export function buildOverlay(
+	data: DeploymentData,
+	theme: Theme,
+	ui: OverlayUi,
+	more: readonly OverlaySpec[] = []
+): Overlay {
+	return composeOverlays([deploymentOverlay(data, theme, ui), ...more], theme);
 }
