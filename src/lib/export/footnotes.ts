@@ -95,9 +95,9 @@ function sentence(text: string): CitationSentence {
 
 /**
  * A citation as sentences: outlet, title in quotes, publication date, reliability grade with its
- * meaning, the claimants whose claims it relays, the link (or "No link on file") and the atlas's own document
- * id, so a reader of a printed figure can find the record. The link is left without a full stop
- * so that copying it never copies a stray character.
+ * meaning, the claimants whose claims it relays, and the link (or "No link on file"). No internal
+ * record id: the audience reads this, and outlet, title and date identify the document. The link
+ * is left without a full stop so that copying it never copies a stray character.
  */
 export function citationSentences(note: Omit<Footnote, 'text' | 'number'>): CitationSentence[] {
 	const date = note.published.startsWith('unknown')
@@ -112,7 +112,6 @@ export function citationSentences(note: Omit<Footnote, 'text' | 'number'>): Cita
 	if (note.claimants.length > 0)
 		out.push(sentence(`Claims relayed from: ${note.claimants.join('; ')}`));
 	out.push(note.url === null ? sentence(NO_LINK) : { text: note.url, link: note.url });
-	out.push(sentence(`Atlas ref. ${note.documentId}`));
 	return out;
 }
 

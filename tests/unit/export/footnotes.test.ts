@@ -113,11 +113,13 @@ describe('footnoteOrder', () => {
 });
 
 describe('citation text', () => {
-	it('spells out outlet, title, date, grade and its meaning, claimants, link and record id', () => {
+	it('spells out outlet, title, date, grade and its meaning, claimants and link, and no record id', () => {
 		const notes = numberFootnotes(sample(), ['builders']);
+		expect(notes.footnotes[0]!.documentId).toBe('doc-a');
+		expect(notes.footnotes[0]!.text).not.toContain('doc-a');
 		expect(notes.footnotes[0]!.text).toBe(
 			'Outlet A. "Headline A". Published Nov 2025. Reliability C: fairly reliable. ' +
-				'Claims relayed from: An intelligence service. https://a.example/story Atlas ref. doc-a.'
+				'Claims relayed from: An intelligence service. https://a.example/story'
 		);
 	});
 
@@ -166,7 +168,7 @@ describe('citation text', () => {
 			url: null
 		});
 		expect(text).toBe(
-			'Who? "Really?" Published 2025. Reliability B: usually reliable. No link on file. Atlas ref. d.'
+			'Who? "Really?" Published 2025. Reliability B: usually reliable. No link on file.'
 		);
 	});
 
