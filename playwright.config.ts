@@ -14,7 +14,10 @@ export default defineConfig({
 	outputDir: 'test-results',
 	fullyParallel: false,
 	workers: 1,
-	retries: 0,
+	// One retry in CI, reported as "flaky" in the output: a full run once saw the A4 export of the
+	// import test fail with "Failed to fetch" after 3 minutes under software WebGL, a failure
+	// that did not recur in isolation or with its neighbours. Locally a failure stays a failure.
+	retries: process.env.CI ? 1 : 0,
 	timeout: 90_000,
 	expect: { timeout: 30_000 },
 	forbidOnly: !!process.env.CI,
