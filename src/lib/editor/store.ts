@@ -20,6 +20,17 @@ function open(): Promise<IDBPDatabase> {
 	}));
 }
 
+/**
+ * Whether this browser has the editor's database at all. The main view asks before loading a
+ * draft, so a reader who never edits does not get an empty database made on every visit. Where
+ * `indexedDB.databases()` is missing, it says yes and the draft is looked up as before.
+ */
+export async function draftStoreExists(): Promise<boolean> {
+	if (typeof indexedDB.databases !== 'function') return true;
+	const all = await indexedDB.databases();
+	return all.some((d) => d.name === DB);
+}
+
 export async function loadDraft(): Promise<Draft | null> {
 	return ((await (await open()).get(STORE, KEY)) as Draft | undefined) ?? null;
 }
