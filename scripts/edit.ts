@@ -1,24 +1,27 @@
 /**
- * npm run edit [-- --port 4180]
+ * npm run edit [-- --port 4180] [--geo <folder>]
  *
  * Builds the site with its evidence editor enabled (into .edit-build/, so the ordinary build/
  * is left alone) and serves it on 127.0.0.1 with a write-back endpoint (scripts/lib/edit-server.ts)
- * that saves into geo/. After each save the site is rebuilt, so the saved evidence shows on the
- * map with its citations.
+ * that saves into geo/, or into the copy of it that `--geo` names (a private working copy, or the
+ * end-to-end tests' scratch copy: the repository's geo/ is then never written). After each save
+ * the site is rebuilt from that folder, so the saved evidence shows on the map with its citations.
  */
 import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { createEditServer } from './lib/edit-server.ts';
 
 const OUT = '.edit-build';
 
 function usage(message: string): never {
-	console.error(`edit: ${message}\nusage: npm run edit -- [--port <number>]`);
+	console.error(`edit: ${message}\nusage: npm run edit -- [--port <number>] [--geo <folder>]`);
 	process.exit(2);
 }
 
-function parseArgs(argv: string[]): { port: number } {
+function parseArgs(argv: string[]): { port: number; geoDir: string } {
 	let port = 4180;
+	let geoDir = 'geo';
 	for (let i = 0; i < argv.length; i++) {
 		const arg = argv[i]!;
 		if (arg === '--port') {
@@ -28,19 +31,32 @@ function parseArgs(argv: string[]): { port: number } {
 				usage(`--port must be a number from 0 to 65535, not "${value ?? ''}".`);
 			}
 			port = n;
+		} else if (arg === '--geo') {
+			const value = argv[++i];
+			if (!value || !existsSync(join(value, 'claims.json'))) {
+				usage(
+					`--geo must name a folder laid out like geo/ (with claims.json), not "${value ?? ''}".`
+				);
+			}
+			geoDir = value;
 		} else {
 			usage(`unknown option "${arg}".`);
 		}
 	}
-	return { port };
+	return { port, geoDir };
 }
 
 /** One production build with the editor switched on; resolves when it succeeded. */
-function build(): Promise<void> {
+function build(geoDir: string): Promise<void> {
 	return new Promise((done, fail) => {
 		const child = spawn(process.execPath, [resolve('node_modules/vite/bin/vite.js'), 'build'], {
 			stdio: ['ignore', 'ignore', 'inherit'],
-			env: { ...process.env, VITE_ATLAS_EDITOR: '1', ATLAS_BUILD_DIR: OUT }
+			env: {
+				...process.env,
+				VITE_ATLAS_EDITOR: '1',
+				ATLAS_BUILD_DIR: OUT,
+				ATLAS_GEO_DIR: resolve(geoDir)
+			}
 		});
 		child.on('exit', (code) =>
 			code === 0 ? done() : fail(new Error(`the site build failed (exit ${code}).`))
@@ -50,15 +66,15 @@ function build(): Promise<void> {
 }
 
 async function main() {
-	const { port } = parseArgs(process.argv.slice(2));
+	const { port, geoDir } = parseArgs(process.argv.slice(2));
 	console.log('edit: building the site with the editor…');
-	await build();
+	await build(geoDir);
 	const { server } = createEditServer({
 		dir: OUT,
-		geoDir: 'geo',
+		geoDir,
 		afterSave: async (written) => {
-			console.log(`edit: saved ${written.map((f) => `geo/${f}`).join(', ')}; rebuilding…`);
-			await build();
+			console.log(`edit: saved ${written.map((f) => join(geoDir, f)).join(', ')}; rebuilding…`);
+			await build(geoDir);
 			console.log('edit: rebuilt.');
 		}
 	});
@@ -73,7 +89,7 @@ async function main() {
 		const address = server.address();
 		const actual = address && typeof address === 'object' ? address.port : port;
 		console.log(`Deployment Atlas editor is running at http://127.0.0.1:${actual}/edit/`);
-		console.log('Saves write into geo/. Press Ctrl+C to stop.');
+		console.log(`Saves write into ${geoDir}/. Press Ctrl+C to stop.`);
 	});
 }
 

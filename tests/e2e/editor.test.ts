@@ -1,7 +1,7 @@
 /**
  * The evidence editor against `npm run edit` (scripts/edit.ts), which builds its own site into
- * .edit-build/ and writes into geo/. geo/ is copied first and restored afterwards, whatever
- * happens. The edit server listens on EDIT_PORT (default E2E_PORT + 10).
+ * .edit-build/. It runs on a scratch copy of geo/ (`--geo`), so the repository's evidence is never
+ * written, even when a run is killed half-way, and the other test files can read geo/ meanwhile. The edit server listens on EDIT_PORT (default E2E_PORT + 10).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -18,16 +18,19 @@ test.use({ baseURL: origin });
 test.describe.configure({ mode: 'serial', timeout: 420_000 });
 
 let server: ChildProcess | null = null;
-let backup = '';
+let scratch = '';
+/** A file of the scratch copy of geo/ the editor writes into. */
+const saved = (name: string) => readFileSync(join(scratch, 'geo', name), 'utf8');
 
 test.beforeAll(async () => {
 	test.setTimeout(240_000);
-	backup = mkdtempSync(join(tmpdir(), 'atlas-geo-backup-'));
-	cpSync('geo', backup, { recursive: true });
-	server = spawn(process.execPath, ['--import', 'tsx', 'scripts/edit.ts', '--port', String(port)], {
-		stdio: ['ignore', 'pipe', 'pipe'],
-		detached: false
-	});
+	scratch = mkdtempSync(join(tmpdir(), 'atlas-edit-e2e-'));
+	cpSync('geo', join(scratch, 'geo'), { recursive: true });
+	server = spawn(
+		process.execPath,
+		['--import', 'tsx', 'scripts/edit.ts', '--port', String(port), '--geo', join(scratch, 'geo')],
+		{ stdio: ['ignore', 'pipe', 'pipe'], detached: false }
+	);
 	await new Promise<void>((ready, fail) => {
 		let out = '';
 		server!.stdout!.on('data', (chunk: Buffer) => {
@@ -40,11 +43,7 @@ test.beforeAll(async () => {
 
 test.afterAll(() => {
 	server?.kill();
-	if (backup) {
-		rmSync('geo', { recursive: true, force: true });
-		cpSync(backup, 'geo', { recursive: true });
-		rmSync(backup, { recursive: true, force: true });
-	}
+	if (scratch) rmSync(scratch, { recursive: true, force: true });
 });
 
 async function openEditor(page: Page) {
@@ -113,7 +112,7 @@ test('adds a document, a claim with a figure and a feature of two regions; the r
 	await page.screenshot({ path: 'test-results/editor-filled.png', fullPage: true });
 	await saveAndWait(page);
 
-	const features = readFileSync('geo/features.geojson', 'utf8');
+	const features = saved('features.geojson');
 	expect(features).toContain('"id": "e2e-kursk-belgorod"');
 	expect(features).toMatch(/"names_en": \["(Kursk", "Belgorod|Belgorod", "Kursk)"\]/);
 
@@ -136,8 +135,8 @@ test('a Russia-wide claim is stored without being drawn on any zone', async ({ p
 	await page.getByLabel('Russia-wide: names no place inside Russia (not drawn)').check();
 	await saveAndWait(page);
 
-	expect(readFileSync('geo/claims.json', 'utf8')).toContain('"id": "e2e-russia-wide-777"');
-	expect(readFileSync('geo/features.geojson', 'utf8')).not.toContain('e2e-russia-wide-777');
+	expect(saved('claims.json')).toContain('"id": "e2e-russia-wide-777"');
+	expect(saved('features.geojson')).not.toContain('e2e-russia-wide-777');
 	// No zone's panel shows the figure: open each feature from the list and look.
 	await page.goto('/');
 	const list = page.locator('button[data-list-id]');
@@ -258,7 +257,7 @@ test('the main view previews the draft, marked as a draft, and leads back to the
 	);
 	await page.screenshot({ path: 'test-results/editor-preview-panel.png' });
 	// Previewing writes nothing.
-	expect(readFileSync('geo/claims.json', 'utf8')).not.toContain('e2e-preview-4321');
+	expect(saved('claims.json')).not.toContain('e2e-preview-4321');
 
 	await panel.getByRole('button', { name: /All features/ }).click();
 	await page.getByRole('link', { name: 'Back to editor' }).click();
