@@ -6,7 +6,7 @@
  * twice changes nothing. With --check it writes nothing and exits 1 if the file is out of date.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { deriveFeaturesText, parseBasemap } from './lib/geo-derive-features.ts';
+import { deriveFeaturesText, parseBasemap } from '../src/lib/data/derive/features.ts';
 
 const FEATURES = 'geo/features.geojson';
 

@@ -13,8 +13,8 @@ import { readGeoDir } from '../../src/lib/data/geo-files.server.ts';
 import { GEO_FILES, isBriefingFile } from '../../src/lib/data/geo-layout.ts';
 import { hasErrors, type Issue } from '../../src/lib/data/issues.ts';
 import { validateGeoFiles, type GeoFiles } from '../../src/lib/data/validate.ts';
-import { deriveFeaturesText, parseBasemap } from './geo-derive-features.ts';
-import { stringifyPretty } from './geo-json-format.ts';
+import { deriveFeaturesText, parseBasemap } from '../../src/lib/data/derive/features.ts';
+import { stringifyPretty } from '../../src/lib/data/geo-json-format.ts';
 
 /** The only files the editor may write, relative to geo/. The basemap is never written. */
 const EDITABLE = new Set<string>([

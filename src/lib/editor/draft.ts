@@ -6,7 +6,7 @@
  */
 import type { Issue } from '$lib/data/issues.ts';
 import { validateGeoFiles } from '$lib/data/validate.ts';
-import { stringifyPretty, formatFeatureCollection } from '../../../scripts/lib/geo-json-format.ts';
+import { stringifyPretty, formatFeatureCollection } from '../data/geo-json-format.ts';
 
 export type PrecisionChoice = 'day' | 'month' | 'year' | 'range';
 

@@ -3,7 +3,7 @@
  * was built from and checked with the same rules as geo:check, so the preview's figures, dates,
  * grades and filters come from the same code as a saved feature's. Nothing leaves the browser.
  */
-import { deriveFeatures, type Basemap } from '../../../scripts/lib/geo-derive-features.ts';
+import { deriveFeatures, type Basemap } from '../data/derive/features.ts';
 import { parseDataset } from '../data/validate.ts';
 import * as v from 'valibot';
 import { DeploymentFeatureSchema, type Dataset, type DeploymentFeature } from '../data/schema.ts';

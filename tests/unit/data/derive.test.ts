@@ -20,8 +20,8 @@ import {
 	deriveRegionUnion,
 	type Admin1,
 	type Polygonal
-} from '../../../scripts/lib/geo-derive-geometry.ts';
-import { deriveFeaturesText, parseBasemap } from '../../../scripts/lib/geo-derive-features.ts';
+} from '../../../src/lib/data/derive/geometry.ts';
+import { deriveFeaturesText, parseBasemap } from '../../../src/lib/data/derive/features.ts';
 
 const basemap = parseBasemap(
 	readFileSync('geo/basemap/admin1.geojson', 'utf8'),

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseBasemap } from '../../../scripts/lib/geo-derive-features.ts';
+import { parseBasemap } from '../../../src/lib/data/derive/features.ts';
 import { emptyDraft, type Draft } from '../../../src/lib/editor/draft.ts';
 import { isStarted, previewDraft } from '../../../src/lib/editor/preview.ts';
 import { siteGeo } from '../../../src/lib/data/site-geo.server.ts';

@@ -1,14 +1,11 @@
 /**
  * Applies each feature's geometry recipe (properties.geometry_provenance) and returns the new
  * text of geo/features.geojson. Authored properties are kept as they are; the recipe's `derived`
- * block and the geometry are rewritten.
+ * block and the geometry are rewritten. Pure code (no disk, no network): `npm run geo:derive`
+ * and the editor's save use it in Node, the editor's map preview in the browser.
  */
 import * as v from 'valibot';
-import {
-	DeploymentFeatureSchema,
-	type Anchor,
-	type DeploymentFeature
-} from '../../src/lib/data/schema.ts';
+import { DeploymentFeatureSchema, type Anchor, type DeploymentFeature } from '../schema.ts';
 import {
 	deriveAdmin1,
 	deriveAdmin1Label,
@@ -22,8 +19,8 @@ import {
 	type LonLat,
 	type Places,
 	type Polygonal
-} from './geo-derive-geometry.ts';
-import { formatFeatureCollection } from './geo-json-format.ts';
+} from './geometry.ts';
+import { formatFeatureCollection } from '../geo-json-format.ts';
 
 export interface Basemap {
 	admin1: Admin1;
