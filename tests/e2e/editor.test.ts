@@ -187,6 +187,18 @@ test('invalid entries show their message at the field and block saving', async (
 	await expect(page.getByRole('button', { name: 'Save to geo/' })).toBeDisabled();
 
 	// A polygon off the globe, checked on its own.
+	// A flow's ends and an event's place are chosen by name from the basemap's places.
+	await page.getByLabel('New feature: a schematic flow between two places').check();
+	const ends = page.getByRole('group', { name: 'From and to' });
+	await ends.getByLabel('From').selectOption({ label: 'Pyongyang (KP)' });
+	await ends.getByLabel('To').selectOption({ label: 'Vladivostok (RU)' });
+	await expect(ends.getByLabel('To')).toHaveValue(/^\d+$/);
+	await page.getByLabel('New feature: a point at a place').check();
+	await page
+		.getByRole('group', { name: 'Place' })
+		.getByLabel('Place')
+		.selectOption({ label: 'Kursk (RU)' });
+
 	await page.getByLabel('New feature: a polygon from a GeoJSON file').check();
 	await page.getByLabel('Feature id').fill('e2e-bad-polygon');
 	await page.getByLabel('Name on the map').fill('Bad polygon');
@@ -291,6 +303,14 @@ test('regions are picked by clicking the map, in step with the list; a polygon i
 	// The Kursk view is framed on the region; its middle is inside Kursk oblast.
 	await page.mouse.click(box.x + box.width * 0.5, box.y + box.height * 0.45);
 	const regions = page.getByRole('group', { name: 'Regions (united into one shape)' });
+	// Every region in the list has a name and a real code (Natural Earth's unnamed "RU-X01~" is not).
+	const all = regions.getByRole('checkbox');
+	expect(await all.count()).toBeGreaterThan(80);
+	for (const name of await all.evaluateAll((boxes) =>
+		boxes.map((b) => (b as HTMLInputElement).labels?.[0]?.textContent?.trim() ?? '')
+	)) {
+		expect(name).toMatch(/^\S.* \([A-Z]{2}-[A-Z0-9]{1,3}\)$/);
+	}
 	const picked = regions.locator('input[type="checkbox"]:checked');
 	await expect(picked).toHaveCount(1);
 	const iso = await picked.getAttribute('value');

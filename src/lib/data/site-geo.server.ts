@@ -9,8 +9,12 @@ import { loadGeo, type LoadedGeo } from './geo-files.server.ts';
 
 let cached: LoadedGeo | null = null;
 
+/** The folder the site is built from: geo/, or the one ATLAS_GEO_DIR names. */
+export function geoDir(): string {
+	return process.env.ATLAS_GEO_DIR || 'geo';
+}
+
 export function siteGeo(): LoadedGeo {
-	const dir = process.env.ATLAS_GEO_DIR || 'geo';
-	if (!building) return loadGeo(dir);
-	return (cached ??= loadGeo(dir));
+	if (!building) return loadGeo(geoDir());
+	return (cached ??= loadGeo(geoDir()));
 }

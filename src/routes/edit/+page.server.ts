@@ -5,8 +5,9 @@
  * page reads the files afresh from the edit server instead.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { GEO_FILES } from '$lib/data/geo-layout.ts';
-import { siteGeo } from '$lib/data/site-geo.server.ts';
+import { geoDir, siteGeo } from '$lib/data/site-geo.server.ts';
 import type { PageServerLoad } from './$types';
 
 const EDITABLE = [GEO_FILES.documents, GEO_FILES.claimants, GEO_FILES.claims, GEO_FILES.features];
@@ -14,6 +15,8 @@ const EDITABLE = [GEO_FILES.documents, GEO_FILES.claimants, GEO_FILES.claims, GE
 interface Named<P> {
 	features: { properties: P }[];
 }
+
+const isRegionCode = (code: string) => /^[A-Z]{2}-[A-Z0-9]{1,3}$/.test(code);
 
 export const load: PageServerLoad = () => {
 	const admin1 = JSON.parse(readFileSync('geo/basemap/admin1.geojson', 'utf8')) as Named<{
@@ -28,10 +31,13 @@ export const load: PageServerLoad = () => {
 	}>;
 	return {
 		dataset: siteGeo().dataset,
-		files: Object.fromEntries(EDITABLE.map((f) => [f, readFileSync(`geo/${f}`, 'utf8')])),
+		files: Object.fromEntries(EDITABLE.map((f) => [f, readFileSync(join(geoDir(), f), 'utf8')])),
 		regions: admin1.features
 			.map((f) => f.properties)
-			.filter((p) => p.country === 'RU' || p.country === 'UA')
+			// Only real subdivisions: Natural Earth also has unnamed slivers with made-up codes
+			// ("RU-X01~") that no source could name.
+			.filter((p) => (p.country === 'RU' || p.country === 'UA') && isRegionCode(p.iso_3166_2))
+			.filter((p) => p.name_en.trim() !== '')
 			.map((p) => ({ iso: p.iso_3166_2, name: p.name_en, country: p.country }))
 			.sort((a, b) => a.country.localeCompare(b.country) || a.name.localeCompare(b.name)),
 		places: places.features
