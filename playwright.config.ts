@@ -12,8 +12,10 @@ const port = Number(process.env.E2E_PORT ?? 4173);
 export default defineConfig({
 	testDir: 'tests/e2e',
 	outputDir: 'test-results',
+	// Two test files at a time (tests within a file stay in order): most of a test's time is the
+	// browser drawing in software, so a second browser uses the other core. E2E_WORKERS overrides.
 	fullyParallel: false,
-	workers: 1,
+	workers: Number(process.env.E2E_WORKERS ?? 2),
 	// One retry in CI, reported as "flaky" in the output: a full run once saw the A4 export of the
 	// import test fail with "Failed to fetch" after 3 minutes under software WebGL, a failure
 	// that did not recur in isolation or with its neighbours. Locally a failure stays a failure.
