@@ -41,7 +41,7 @@ const VIEWPORT = { width: 1280, height: 800 };
  * draws the app's basemap style (same archive, fonts and layers) without the rest of the app,
  * which separates the cost of the basemap itself from the cost of the app around it.
  */
-function bareSite(withBasemap: boolean): string {
+export function bareSite(withBasemap: boolean): string {
 	const dir = mkdtempSync(join(tmpdir(), 'atlas-bare-'));
 	const dist = join(root, 'node_modules', 'maplibre-gl', 'dist');
 	cpSync(join(dist, 'maplibre-gl.mjs'), join(dir, 'maplibre-gl.mjs'));
@@ -241,4 +241,5 @@ async function main(): Promise<void> {
 	console.log('Details: bench-results/startup.json');
 }
 
-await main();
+// Run only as a script: scripts/bench/trace.ts imports bareSite.
+if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) await main();
