@@ -4,13 +4,13 @@
  * it, and the changes the benchmark times, each from the map state the previous one left:
  *
  * - 'app': what the app does when the timeline commits a day or a layer is toggled: the filter
- *   state and map query as AtlasState derives them (the day as the map's global state),
- *   combinedFilter + fadeOpacity + mapGlobalState, buildOverlay, diffOverlay against the overlay
- *   last applied, applyOps on the map (MapView's $effect). A day step within a mode is then one
- *   setGlobalStateProperty call.
- * - The references below set the day the way the app did before it used global state: written
- *   into every filter and fade expression. Before a reference's change the map is switched to
- *   that form (and back before an app change), untimed and, for settled steps, waited for.
+ *   state and map query as AtlasState derives them, combinedFilter + fadeOpacity +
+ *   mapGlobalState, buildOverlay, diffOverlay against the overlay last applied, applyOps on the
+ *   map (MapView's $effect). With MAP_DAY_STATE (state/time/expressions.ts) the day is the map's
+ *   global state and a day step within a mode is one setGlobalStateProperty call.
+ * - The references below set the day written into every filter and fade expression. When the
+ *   app's form differs, the map is switched to the reference's form before a reference's change
+ *   (and back before an app change), untimed and, for settled steps, waited for.
  * - 'setFilter': MapLibre alone, making the calls on the same layers with the same values,
  *   planned before the clock starts: setFilter (and setLayoutProperty for a toggle) timed as the
  *   budget's reference, then setPaintProperty for the fade, timed apart. Both are made in the
@@ -34,6 +34,7 @@ import { countShown } from '../../src/lib/state/filters.ts';
 import {
 	combinedFilter,
 	fadeOpacity,
+	MAP_DAY_STATE,
 	mapGlobalState,
 	mapTimeQuery,
 	type MapTimeQuery,
@@ -139,9 +140,9 @@ let day = 0;
 let visible: ReadonlySet<CategoryId> = new Set(CATEGORY_IDS);
 let applied: Overlay;
 /** Whether `applied` (and the map) read the day from global state, as the app does. */
-let appliedDayState = true;
-/** The form each variant changes the map in: the app's global state, or days in expressions. */
-const dayStateOf = (variant: Variant) => variant === 'app';
+let appliedDayState = MAP_DAY_STATE;
+/** The form each variant changes the map in: the app's (MAP_DAY_STATE), or days in expressions. */
+const dayStateOf = (variant: Variant) => variant === 'app' && MAP_DAY_STATE;
 
 const selection = (d: number): TimeSelection => ({
 	mode: 'present-on',
@@ -150,12 +151,16 @@ const selection = (d: number): TimeSelection => ({
 });
 
 /** AtlasState.filters and AtlasState.mapQuery, for the default claimant and confidence settings. */
-function mapQuery(d: number, shown: ReadonlySet<CategoryId>, dayState = true): MapTimeQuery {
+function mapQuery(
+	d: number,
+	shown: ReadonlySet<CategoryId>,
+	dayState = MAP_DAY_STATE
+): MapTimeQuery {
 	const filters = normalizeFilters({ categories: [...shown], claimants: [], minCredibility: 6 });
 	return mapTimeQuery(selection(d), filters, { dayState });
 }
 
-function overlayFor(d: number, shown: ReadonlySet<CategoryId>, dayState = true): Overlay {
+function overlayFor(d: number, shown: ReadonlySet<CategoryId>, dayState = MAP_DAY_STATE): Overlay {
 	const query = mapQuery(d, shown, dayState);
 	return buildOverlay(data, defaultTheme, {
 		visible: shown,
@@ -323,7 +328,7 @@ async function init(spec: InitSpec): Promise<InitResult> {
 	day = spec.day;
 	visible = new Set(CATEGORY_IDS);
 	applied = overlayFor(day, visible);
-	appliedDayState = true;
+	appliedDayState = MAP_DAY_STATE;
 	// As MapView starts the app's map: the overlay is part of the first style.
 	const style: StyleSpecification = {
 		version: 8,

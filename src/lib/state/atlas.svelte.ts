@@ -16,6 +16,7 @@ import {
 	fadeOpacity,
 	featureTimeState,
 	knownOn,
+	MAP_DAY_STATE,
 	mapGlobalState,
 	mapTimeQuery,
 	selectionFromBriefing,
@@ -64,11 +65,11 @@ export class AtlasState {
 	}
 
 	/**
-	 * The filters the map applies (categories are left to layer visibility). The day is the
-	 * map's global state, so a step along the timeline changes `mapState` alone.
+	 * The filters the map applies (categories are left to layer visibility). With MAP_DAY_STATE
+	 * the day is the map's global state, and a step along the timeline changes `mapState` alone.
 	 */
 	get mapQuery() {
-		return mapTimeQuery(this.time, this.filters, { dayState: true });
+		return mapTimeQuery(this.time, this.filters, { dayState: MAP_DAY_STATE });
 	}
 
 	/** The MapLibre filter and opacity factor for the deployment layers, and the state they read. */

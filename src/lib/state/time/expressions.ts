@@ -24,6 +24,18 @@ import type {
  * `setFilter` and a `setPaintProperty` per layer.
  */
 export const DAY_STATE = 'atlas-day';
+
+/**
+ * Whether the page's map reads the day from global state. Off: measured with
+ * `npm run bench:timeline` (2,000 synthetic features, same machine, one run after the other), the
+ * global-state step is slower than the per-layer `setFilter` + `setPaintProperty` it replaces:
+ * app / setFilter 1.16 (was 0.92) synchronously and 1.24 (was 0.96) to the next idle. MapLibre
+ * 6.17 reloads a source at once for a filter that reads the changed state and again, on the
+ * next update, for each data-driven paint property that reads it (the fades), so every tile is
+ * laid out twice; and `setGlobalStateProperty` walks every layer of the style. Turn it on when
+ * MapLibre lays a source out once per state change; both forms are tested to draw the same.
+ */
+export const MAP_DAY_STATE = false;
 const DAY_REF: ExpressionSpecification = ['number', ['global-state', DAY_STATE], 0];
 
 /** A day as the expressions take it: a day number, or the map's day (`DAY_REF`). */
