@@ -30,7 +30,7 @@ describe('deployment layers', () => {
 
 	it('draw each kind with a few data-driven layers, not a set per category', () => {
 		const overlay = buildOverlay(data, defaultTheme, { visible: all });
-		expect(overlay.layers.length).toBeLessThanOrEqual(11);
+		expect(overlay.layers.length).toBeLessThanOrEqual(9);
 		const ids = overlay.layers.map((l) => l.id);
 		expect(ids).toContain(`${LAYER_PREFIX}zone-area`);
 		expect(ids).toContain(`${LAYER_PREFIX}flow-arrows`);
