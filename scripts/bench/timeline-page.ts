@@ -4,9 +4,14 @@
  * it, and the changes the benchmark times, each from the map state the previous one left:
  *
  * - 'app': what the app does when the timeline commits a day or a layer is toggled: the filter
- *   state and map query as AtlasState derives them, combinedFilter + fadeOpacity, buildOverlay,
- *   diffOverlay against the overlay last applied, applyOps on the map (MapView's $effect).
- * - 'setFilter': MapLibre alone, making the same calls on the same layers with the same values,
+ *   state and map query as AtlasState derives them, combinedFilter + fadeOpacity +
+ *   mapGlobalState, buildOverlay, diffOverlay against the overlay last applied, applyOps on the
+ *   map (MapView's $effect). With MAP_DAY_STATE (state/time/expressions.ts) the day is the map's
+ *   global state and a day step within a mode is one setGlobalStateProperty call.
+ * - The references below set the day written into every filter and fade expression. When the
+ *   app's form differs, the map is switched to the reference's form before a reference's change
+ *   (and back before an app change), untimed and, for settled steps, waited for.
+ * - 'setFilter': MapLibre alone, making the calls on the same layers with the same values,
  *   planned before the clock starts: setFilter (and setLayoutProperty for a toggle) timed as the
  *   budget's reference, then setPaintProperty for the fade, timed apart. Both are made in the
  *   same task, so the map ends in the same state as after the app's step and re-lays out its
@@ -29,6 +34,8 @@ import { countShown } from '../../src/lib/state/filters.ts';
 import {
 	combinedFilter,
 	fadeOpacity,
+	MAP_DAY_STATE,
+	mapGlobalState,
 	mapTimeQuery,
 	type MapTimeQuery,
 	type TimeSelection
@@ -132,6 +139,10 @@ let dataset: Dataset | null = null;
 let day = 0;
 let visible: ReadonlySet<CategoryId> = new Set(CATEGORY_IDS);
 let applied: Overlay;
+/** Whether `applied` (and the map) read the day from global state, as the app does. */
+let appliedDayState = MAP_DAY_STATE;
+/** The form each variant changes the map in: the app's (MAP_DAY_STATE), or days in expressions. */
+const dayStateOf = (variant: Variant) => variant === 'app' && MAP_DAY_STATE;
 
 const selection = (d: number): TimeSelection => ({
 	mode: 'present-on',
@@ -140,18 +151,37 @@ const selection = (d: number): TimeSelection => ({
 });
 
 /** AtlasState.filters and AtlasState.mapQuery, for the default claimant and confidence settings. */
-function mapQuery(d: number, shown: ReadonlySet<CategoryId>): MapTimeQuery {
+function mapQuery(
+	d: number,
+	shown: ReadonlySet<CategoryId>,
+	dayState = MAP_DAY_STATE
+): MapTimeQuery {
 	const filters = normalizeFilters({ categories: [...shown], claimants: [], minCredibility: 6 });
-	return mapTimeQuery(selection(d), filters);
+	return mapTimeQuery(selection(d), filters, { dayState });
 }
 
-function overlayFor(d: number, shown: ReadonlySet<CategoryId>): Overlay {
-	const query = mapQuery(d, shown);
+function overlayFor(d: number, shown: ReadonlySet<CategoryId>, dayState = MAP_DAY_STATE): Overlay {
+	const query = mapQuery(d, shown, dayState);
 	return buildOverlay(data, defaultTheme, {
 		visible: shown,
 		filter: combinedFilter(query),
-		fade: fadeOpacity(query)
+		fade: fadeOpacity(query),
+		state: mapGlobalState(query)
 	});
+}
+
+/**
+ * Puts the map in the form `variant` changes it in (untimed); true when that took a change, after
+ * which a settled timing waits for the map to be idle first.
+ */
+function toFormOf(variant: Variant): boolean {
+	const want = dayStateOf(variant);
+	if (want === appliedDayState) return false;
+	const next = overlayFor(day, visible, want);
+	applyOps(map, diffOverlay(applied, next, ANCHOR));
+	applied = next;
+	appliedDayState = want;
+	return true;
 }
 
 function nextIdle(): Promise<number> {
@@ -179,8 +209,9 @@ function appChange(d: number, shown: ReadonlySet<CategoryId>): SyncTiming {
 	const query = mapQuery(d, shown);
 	const filter = combinedFilter(query);
 	const fade = fadeOpacity(query);
+	const state = mapGlobalState(query);
 	const t1 = performance.now();
-	const next = buildOverlay(data, defaultTheme, { visible: shown, filter, fade });
+	const next = buildOverlay(data, defaultTheme, { visible: shown, filter, fade, state });
 	const t2 = performance.now();
 	const ops = diffOverlay(applied, next, ANCHOR);
 	const t3 = performance.now();
@@ -212,7 +243,7 @@ interface DirectCalls {
  * diff produces, as plain arguments cloned from it (nothing shared with the app's objects).
  */
 function refChange(variant: Variant, d: number, shown: ReadonlySet<CategoryId>): SyncTiming {
-	const want = overlayFor(d, shown);
+	const want = overlayFor(d, shown, false);
 	const planned = structuredClone(diffOverlay(applied, want, ANCHOR));
 	const filters: Array<[string, FilterSpecification | null]> = [];
 	const layouts: Array<[string, string, unknown]> = [];
@@ -254,6 +285,7 @@ async function settled(
 	d: number,
 	shown: ReadonlySet<CategoryId>
 ): Promise<Timing> {
+	if (toFormOf(variant)) await nextIdle();
 	const t0 = performance.now();
 	const timing = change(variant, d, shown);
 	const idle = await nextIdle();
@@ -262,7 +294,7 @@ async function settled(
 
 async function reset(d: number): Promise<void> {
 	const all = new Set(CATEGORY_IDS);
-	const want = overlayFor(d, all);
+	const want = overlayFor(d, all, appliedDayState);
 	const ops = diffOverlay(applied, want, ANCHOR);
 	applyOps(map, ops);
 	applied = want;
@@ -296,9 +328,13 @@ async function init(spec: InitSpec): Promise<InitResult> {
 	day = spec.day;
 	visible = new Set(CATEGORY_IDS);
 	applied = overlayFor(day, visible);
+	appliedDayState = MAP_DAY_STATE;
 	// As MapView starts the app's map: the overlay is part of the first style.
 	const style: StyleSpecification = {
 		version: 8,
+		state: Object.fromEntries(
+			Object.entries(applied.state ?? {}).map(([name, value]) => [name, { default: value }])
+		) as StyleSpecification['state'],
 		sources: applied.sources,
 		'font-faces': basemapFontFaces({ siteRoot: new URL('./', location.href).href }),
 		layers: [
@@ -353,6 +389,8 @@ window.bench = {
 		const timings: SyncTiming[] = [];
 		for (const c of plan) {
 			await new Promise((done) => setTimeout(done, 0));
+			// Untimed: only each change's synchronous part is timed in a burst.
+			toFormOf(c.variant);
 			timings.push(
 				'day' in c
 					? change(c.variant, c.day, visible)

@@ -204,11 +204,25 @@ export function basemapLabelLayers(theme: Theme): LayerSpecification[] {
 export function buildStyle(
 	theme: Theme,
 	at: BasemapLocation,
-	overlay: { sources?: Record<string, SourceSpecification>; layers?: LayerSpecification[] } = {}
+	overlay: {
+		sources?: Record<string, SourceSpecification>;
+		layers?: LayerSpecification[];
+		state?: Record<string, unknown>;
+	} = {}
 ): StyleSpecification {
+	const state = Object.entries(overlay.state ?? {});
 	return {
 		version: 8,
 		name: `Deployment Atlas (${theme.name})`,
+		// The overlay's global state (the day) starts at its current value, so a map made from
+		// this style (the screen's, an export's off-screen one) draws the same day at once.
+		...(state.length > 0
+			? {
+					state: Object.fromEntries(
+						state.map(([name, value]) => [name, { default: value }])
+					) as StyleSpecification['state']
+				}
+			: {}),
 		sources: { ...basemapSources(at), ...overlay.sources },
 		'font-faces': basemapFontFaces(at),
 		layers: [

@@ -35,6 +35,8 @@ export interface OverlayUi {
 	 * An expression over feature properties; defaults to 1.
 	 */
 	fade?: ExpressionSpecification | number;
+	/** The map's global state `filter` and `fade` read (the day; see `mapGlobalState`). */
+	state?: Readonly<Record<string, unknown>>;
 	/**
 	 * Feature ids the time and evidence filters let through (the JS twin of `filter`), for the
 	 * labels of coincident features, which are joined into one block here. All, when absent.
@@ -130,6 +132,7 @@ export function deploymentOverlay(data: DeploymentData, theme: Theme, ui: Overla
 		visible: ui.visible,
 		filter: ui.filter,
 		fade: ui.fade,
+		...(ui.state ? { state: ui.state } : {}),
 		selected: ui.selectedId ?? null
 	};
 }
@@ -180,7 +183,8 @@ export function draftOverlay(
 		entries: deploymentEntries(theme),
 		visible: ui.visible,
 		filter: ui.filter,
-		fade: ui.fade
+		fade: ui.fade,
+		...(ui.state ? { state: ui.state } : {})
 	};
 }
 

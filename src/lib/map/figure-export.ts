@@ -88,6 +88,7 @@ function figureOverlay(
 		visible: view.visible,
 		filter: view.filter,
 		fade: view.fade,
+		...(view.state ? { state: view.state } : {}),
 		shownIds: view.shownIds
 	});
 	// Labels stay inside the figure's frame, whatever overlay they belong to.

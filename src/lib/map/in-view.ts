@@ -26,6 +26,8 @@ export interface FigureView {
 	shownIds: readonly string[];
 	filter: OverlayUi['filter'];
 	fade: OverlayUi['fade'];
+	/** The global state `filter` and `fade` read (the day), as the screen's map has it. */
+	state?: OverlayUi['state'];
 	/** Overlays on the map besides the deployments (drafts, imported files), drawn in the figure. */
 	overlays?: readonly OverlaySpec[];
 	/** Lines listed after the numbered sources (where an imported layer came from). */

@@ -26,6 +26,11 @@ export interface Overlay {
 	image?: (id: string, ratio: number) => DrawnImage | null;
 	/** Sources whose features take `selected` and `hover` feature-state. */
 	featureSources?: string[];
+	/**
+	 * The map's global state the layers read (the day on the timeline): a step that changes only
+	 * these values is one `setGlobalStateProperty` each, with no filter or paint rebuilt.
+	 */
+	state?: Record<string, unknown>;
 }
 
 /** Source ids of an overlay. */
@@ -190,11 +195,19 @@ export function composeOverlays(overlays: readonly OverlaySpec[], theme: Theme):
 	const below: LayerSpecification[] = [];
 	const above: LayerSpecification[] = [];
 	const featureSources: string[] = [];
+	const state: Record<string, unknown> = {};
 	for (const spec of overlays) {
 		if (ids.has(spec.id) || spec.id.includes('/')) {
 			throw new Error(`Overlay id "${spec.id}" is used twice or contains "/".`);
 		}
 		ids.add(spec.id);
+		// One map, one global state: overlays that read the same name must agree on its value.
+		for (const [name, value] of Object.entries(spec.state ?? {})) {
+			if (name in state && state[name] !== value) {
+				throw new Error(`Overlays "${spec.id}" and another set global state "${name}" apart.`);
+			}
+			state[name] = value;
+		}
 		const s = overlaySources(spec.id);
 		sources[s.features] = { type: 'geojson', data: spec.features, promoteId: 'id' };
 		featureSources.push(s.features);
@@ -210,6 +223,7 @@ export function composeOverlays(overlays: readonly OverlaySpec[], theme: Theme):
 		sources,
 		layers: [...below, ...above],
 		featureSources,
+		...(Object.keys(state).length > 0 ? { state } : {}),
 		image: (id, ratio) => {
 			const parts = id.split('/');
 			if (parts.length < 4) return null;

@@ -22,7 +22,8 @@ export type Op =
 	| { op: 'removeLayer'; id: string }
 	| { op: 'setFilter'; id: string; filter: FilterSpecification | null }
 	| { op: 'setPaint'; id: string; name: string; value: unknown }
-	| { op: 'setLayout'; id: string; name: string; value: unknown };
+	| { op: 'setLayout'; id: string; name: string; value: unknown }
+	| { op: 'setGlobalState'; name: string; value: unknown };
 
 const EMPTY: Overlay = { sources: {}, layers: [] };
 
@@ -98,6 +99,15 @@ export function diffOverlay(prev: Overlay | null, next: Overlay, anchor?: string
 	}
 	const before = prev ?? EMPTY;
 	const ops: Op[] = [];
+
+	// Global state first, so filters and layers added below read the new values at once.
+	const hadState = before.state ?? {};
+	const wantState = next.state ?? {};
+	for (const name of new Set([...Object.keys(hadState), ...Object.keys(wantState)])) {
+		if (!same(hadState[name], wantState[name])) {
+			ops.push({ op: 'setGlobalState', name, value: wantState[name] ?? null });
+		}
+	}
 
 	// Sources whose settings changed are replaced, and so are the layers that read them.
 	const replacedSources = new Set<string>();
@@ -195,6 +205,7 @@ export interface OverlayTarget {
 	setFilter(id: string, filter: FilterSpecification | null, options?: SetterOptions): unknown;
 	setPaintProperty(id: string, name: string, value: unknown, options?: SetterOptions): unknown;
 	setLayoutProperty(id: string, name: string, value: unknown, options?: SetterOptions): unknown;
+	setGlobalStateProperty(name: string, value: unknown): unknown;
 }
 
 /**
@@ -235,6 +246,9 @@ export function applyOps(map: OverlayTarget, ops: Op[]): void {
 				break;
 			case 'setLayout':
 				map.setLayoutProperty(op.id, op.name, op.value, TRUSTED);
+				break;
+			case 'setGlobalState':
+				map.setGlobalStateProperty(op.name, op.value);
 				break;
 		}
 	}

@@ -16,6 +16,8 @@ import {
 	fadeOpacity,
 	featureTimeState,
 	knownOn,
+	MAP_DAY_STATE,
+	mapGlobalState,
 	mapTimeQuery,
 	selectionFromBriefing,
 	type FeatureTimeState,
@@ -62,14 +64,18 @@ export class AtlasState {
 		});
 	}
 
-	/** The filters the map applies (categories are left to layer visibility). */
+	/**
+	 * The filters the map applies (categories are left to layer visibility). With MAP_DAY_STATE
+	 * the day is the map's global state, and a step along the timeline changes `mapState` alone.
+	 */
 	get mapQuery() {
-		return mapTimeQuery(this.time, this.filters);
+		return mapTimeQuery(this.time, this.filters, { dayState: MAP_DAY_STATE });
 	}
 
-	/** The MapLibre filter and opacity factor for the deployment layers. */
+	/** The MapLibre filter and opacity factor for the deployment layers, and the state they read. */
 	readonly mapFilter = $derived(combinedFilter(this.mapQuery));
 	readonly mapFade = $derived(fadeOpacity(this.mapQuery));
+	readonly mapState = $derived(mapGlobalState(this.mapQuery));
 
 	/** Which features the list shows ("12 of 14 features shown"). */
 	readonly shown: ShownCount = $derived(countShown(this.dataset, this.filters, this.time));

@@ -17,6 +17,7 @@ import { normalizeFilters } from '../../../src/lib/state/filter-state.ts';
 import {
 	combinedFilter,
 	fadeOpacity,
+	mapGlobalState,
 	mapTimeQuery,
 	timeDomain,
 	type TimeSelection
@@ -56,28 +57,35 @@ const visibleSets: Array<ReadonlySet<CategoryId>> = [
 describe('the overlay the map is given', () => {
 	it('is a valid style for every time, evidence filter and visible set', () => {
 		let checked = 0;
-		for (const time of times) {
-			for (const { claimants: who, minCredibility } of evidence) {
-				for (const visible of visibleSets) {
-					const filters = normalizeFilters({
-						categories: [...visible],
-						claimants: who,
-						minCredibility
-					});
-					const query = mapTimeQuery(time, filters);
-					const overlay = buildOverlay(data, defaultTheme, {
-						visible,
-						filter: combinedFilter(query),
-						fade: fadeOpacity(query)
-					});
-					const style = buildStyle(defaultTheme, { siteRoot: 'https://x.example/' }, overlay);
-					expect(validateStyleMin(style), JSON.stringify({ time, who, minCredibility })).toEqual(
-						[]
-					);
-					checked += 1;
+		// Both forms: the day as a number (briefing steps, handouts) and as the map's global
+		// state (the page's map and its exports), with the state declared in the style.
+		for (const dayState of [false, true]) {
+			for (const time of times) {
+				for (const { claimants: who, minCredibility } of evidence) {
+					for (const visible of visibleSets) {
+						const filters = normalizeFilters({
+							categories: [...visible],
+							claimants: who,
+							minCredibility
+						});
+						const query = mapTimeQuery(time, filters, { dayState });
+						const overlay = buildOverlay(data, defaultTheme, {
+							visible,
+							filter: combinedFilter(query),
+							fade: fadeOpacity(query),
+							state: mapGlobalState(query)
+						});
+						const style = buildStyle(defaultTheme, { siteRoot: 'https://x.example/' }, overlay);
+						expect(
+							validateStyleMin(style),
+							JSON.stringify({ dayState, time, who, minCredibility })
+						).toEqual([]);
+						if (dayState && time) expect(style.state, JSON.stringify(time)).toBeDefined();
+						checked += 1;
+					}
 				}
 			}
 		}
-		expect(checked).toBe(times.length * evidence.length * visibleSets.length);
+		expect(checked).toBe(2 * times.length * evidence.length * visibleSets.length);
 	});
 });

@@ -30,9 +30,9 @@ describe('deployment layers', () => {
 
 	it('draw each kind with a few data-driven layers, not a set per category', () => {
 		const overlay = buildOverlay(data, defaultTheme, { visible: all });
-		expect(overlay.layers.length).toBeLessThanOrEqual(11);
+		expect(overlay.layers.length).toBeLessThanOrEqual(9);
 		const ids = overlay.layers.map((l) => l.id);
-		expect(ids).toContain(`${LAYER_PREFIX}zone-hatch`);
+		expect(ids).toContain(`${LAYER_PREFIX}zone-area`);
 		expect(ids).toContain(`${LAYER_PREFIX}flow-arrows`);
 		expect(ids).toContain(`${LAYER_PREFIX}point-points`);
 	});
@@ -40,8 +40,8 @@ describe('deployment layers', () => {
 	it('hide a category with the filter of every layer of its kind', () => {
 		const visible = new Set<CategoryId>(['construction']);
 		const overlay = buildOverlay(data, defaultTheme, { visible });
-		const tint = overlay.layers.find((l) => l.id === `${LAYER_PREFIX}zone-tint`)!;
-		const filter = JSON.stringify('filter' in tint && tint.filter);
+		const area = overlay.layers.find((l) => l.id === `${LAYER_PREFIX}zone-area`)!;
+		const filter = JSON.stringify('filter' in area && area.filter);
 		expect(filter).toContain('"construction"');
 		expect(filter).not.toContain('"combat"');
 		const points = overlay.layers.find((l) => l.id === `${LAYER_PREFIX}point-points`)!;
@@ -81,7 +81,7 @@ describe('deployment layers', () => {
 		expect(ids).toEqual([
 			`${LAYER_PREFIX}point-points`,
 			`${LAYER_PREFIX}flow-line`,
-			`${LAYER_PREFIX}zone-tint`
+			`${LAYER_PREFIX}zone-area`
 		]);
 	});
 

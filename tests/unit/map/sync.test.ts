@@ -134,9 +134,11 @@ describe('applying ops', () => {
 			getLayer: (id: string) => (present.has(id) ? {} : undefined),
 			setFilter: (id: string) => calls.push(`setFilter ${id}`),
 			setPaintProperty: (id: string, n: string) => calls.push(`setPaint ${id} ${n}`),
-			setLayoutProperty: (id: string, n: string) => calls.push(`setLayout ${id} ${n}`)
+			setLayoutProperty: (id: string, n: string) => calls.push(`setLayout ${id} ${n}`),
+			setGlobalStateProperty: (n: string, v: unknown) => calls.push(`setGlobalState ${n} ${v}`)
 		};
 		const ops: Op[] = [
+			{ op: 'setGlobalState', name: 'day', value: 20000 },
 			{ op: 'removeLayer', id: 'gone' },
 			{ op: 'removeLayer', id: 'a' },
 			{ op: 'addLayer', layer: line('x'), beforeId: 'a' },
@@ -148,6 +150,7 @@ describe('applying ops', () => {
 		];
 		applyOps(target, ops);
 		expect(calls).toEqual([
+			'setGlobalState day 20000',
 			'removeLayer a',
 			'addLayer x a',
 			'addLayer y undefined',
@@ -170,7 +173,8 @@ describe('applying ops', () => {
 			getLayer: () => ({}),
 			setFilter: record,
 			setPaintProperty: record,
-			setLayoutProperty: record
+			setLayoutProperty: record,
+			setGlobalStateProperty: () => {}
 		};
 		applyOps(target, [
 			{ op: 'setFilter', id: 'x', filter: ['==', ['get', 'k'], 1] },

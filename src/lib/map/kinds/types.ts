@@ -54,6 +54,8 @@ export interface OverlaySpec {
 	filter?: FilterSpecification | null;
 	/** Opacity factor per feature (1 normal, lower to fade); an expression or a number. */
 	fade?: ExpressionSpecification | number;
+	/** Values of the map's global state that `filter` and `fade` read (`["global-state", name]`). */
+	state?: Readonly<Record<string, unknown>>;
 	/** Whether clicks and hovers hit its features. Default true. */
 	clickable?: boolean;
 	/** The selected feature's id, for kinds that outline the selection with layers of their own. */

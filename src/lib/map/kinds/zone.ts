@@ -2,7 +2,8 @@
  * Zones: areas where people are reported. A light tint, a hatch whose angle tells the entries
  * apart and whose weight shows confidence, an outline whose dashes show how precisely the place
  * is known, and a solid selection line on a white casing. One layer per role for every entry:
- * colour, hatch and dash are data-driven, so five zone entries cost five GPU layers, not 25.
+ * the tinted hatch tile and the dash are data-driven, so five zone entries cost four GPU layers,
+ * not 25.
  */
 import type { LayerSpecification } from '@maplibre/maplibre-gl-style-spec';
 import {
@@ -19,12 +20,16 @@ import { CLICKABLE, type LayerKind } from './types.ts';
 const isTier = (v: string): v is ConfidenceTier =>
 	(CONFIDENCE_TIERS as readonly string[]).includes(v);
 
+/** Opacity of a zone's tint under its stripes (map tiles, legend swatch, figure legend). */
+const TINT_OPACITY = 0.1;
+/** Tile size (CSS px) of a zone entry without stripes: only its tint. */
+const PLAIN_TILE = 4;
+
 export const zone: LayerKind = {
 	layers({ entries, theme, sources, filter, selectedFilter, faded, byEntry, imageId }) {
 		const colour = byEntry((e) => e.colour, theme.overlay.label);
 		// Earlier entries first: large, vague areas under smaller, firmer ones.
 		const order = byEntry((e) => entries.indexOf(e), entries.length);
-		const hatched = entries.filter((e) => e.hatch);
 		const tier = match(
 			['get', 'confidence'],
 			CONFIDENCE_TIERS.map((t) => [t, t]),
@@ -36,38 +41,25 @@ export const zone: LayerKind = {
 			['literal', [1, 0]]
 		);
 		const layers: LayerSpecification[] = [
+			// Tint and hatch in one pattern fill: each tile is the tint with the stripes drawn
+			// over it (see `image`), so a zone costs one fill layer and one GPU program instead
+			// of a tinted fill, a pattern fill and the pattern's antialiased outline (three shader
+			// compiles before the first frame). No antialiased edge: where a zone is cut at 180
+			// degrees it would show as a seam.
 			{
-				id: 'tint',
+				id: 'area',
 				type: 'fill',
 				source: sources.features,
 				filter,
 				metadata: { [CLICKABLE]: true },
 				layout: { 'fill-sort-key': order },
 				paint: {
-					'fill-color': colour,
-					'fill-opacity': faded(0.1),
-					// No antialiased edge: where a zone is cut at 180 degrees it would show as a seam.
+					'fill-pattern': imageId(['get', 'category'], tier),
+					'fill-opacity': faded(1),
 					'fill-antialias': false
 				}
 			} as LayerSpecification
 		];
-		if (hatched.length > 0) {
-			layers.push({
-				id: 'hatch',
-				type: 'fill',
-				source: sources.features,
-				filter: [
-					'all',
-					filter,
-					['in', ['get', 'category'], ['literal', hatched.map((e) => e.key)]]
-				],
-				layout: { 'fill-sort-key': order },
-				paint: {
-					'fill-pattern': imageId(['get', 'category'], tier),
-					'fill-opacity': faded(1)
-				}
-			} as LayerSpecification);
-		}
 		layers.push(
 			{
 				id: 'outline',
@@ -112,11 +104,16 @@ export const zone: LayerKind = {
 	},
 
 	image(entry, variant, _theme, ratio) {
+		if (!isTier(variant)) return null;
 		const hatch = entry.hatch;
-		if (!hatch || !isTier(variant)) return null;
-		const size = Math.round(hatch.spacing * ratio);
+		const size = Math.round((hatch?.spacing ?? PLAIN_TILE) * ratio);
 		const c = imageCanvas(size, size, ratio);
 		if (!c) return null;
+		// The tint first, as the legend swatch draws it; then the stripes over it.
+		c.ctx.fillStyle = entry.colour;
+		c.ctx.globalAlpha = TINT_OPACITY;
+		c.ctx.fillRect(0, 0, size, size);
+		if (!hatch) return c.done();
 		const weight = HATCH_WEIGHT[variant];
 		c.ctx.strokeStyle = entry.colour;
 		c.ctx.globalAlpha = weight.opacity;
@@ -135,7 +132,7 @@ export const zone: LayerKind = {
 		const weight = HATCH_WEIGHT[confidence];
 		const box = { x: 1, y: 1, width: 20, height: 20 };
 		const nodes: import('./types.ts').SvgNode[] = [
-			{ tag: 'rect', attrs: { ...box, fill: entry.colour, 'fill-opacity': 0.1 } }
+			{ tag: 'rect', attrs: { ...box, fill: entry.colour, 'fill-opacity': TINT_OPACITY } }
 		];
 		if (entry.hatch) {
 			const s = entry.hatch.spacing;
@@ -182,7 +179,7 @@ export const zone: LayerKind = {
 		ctx.beginPath();
 		ctx.rect(x, y, w, h);
 		ctx.clip();
-		ctx.globalAlpha = 0.1;
+		ctx.globalAlpha = TINT_OPACITY;
 		ctx.fillStyle = entry.colour;
 		ctx.fillRect(x, y, w, h);
 		if (entry.hatch) {
