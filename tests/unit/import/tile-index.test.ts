@@ -79,7 +79,7 @@ describe('imported tiles', () => {
 		const index = new ImportedTileIndex();
 		index.set('a', written('a', [kursk]));
 		index.set('b', written('b', [area]));
-		const ids = () => decode(index.tile(0, 0, 0), 0, 0, 0).map((f) => f.properties['id']);
+		const ids = () => decode(index.tile(0, 0, 0), 0, 0, 0).map((f) => f.properties?.['id']);
 		expect(ids()).toEqual(['a:0', 'b:0']);
 		index.setOrder(['b', 'a']);
 		expect(ids()).toEqual(['b:0', 'a:0']);
@@ -127,7 +127,8 @@ describe('imported tiles', () => {
 		};
 		index.set('x', written('x', [across]));
 		// At zoom 2 the east edge is tile x 3, the west edge tile x 0.
-		const ids = (x: number) => decode(index.tile(2, x, 1), 2, x, 1).map((f) => f.properties['id']);
+		const ids = (x: number) =>
+			decode(index.tile(2, x, 1), 2, x, 1).map((f) => f.properties?.['id']);
 		expect(ids(3)).toContain('x:0');
 		expect(ids(0)).toContain('x:0');
 		expect(index.tile(2, 1, 1)).toBeNull();
