@@ -238,3 +238,82 @@ test('a file dropped on the map is imported; a slow import can be cancelled and 
 	await expect(legend.getByRole('checkbox', { name: /^Imported: / })).toHaveCount(1);
 	await expect(legend.getByRole('checkbox', { name: 'Imported: dropped.geojson' })).toBeChecked();
 });
+
+/** Presses Tab until `name` (an accessible name) has the focus, as a keyboard user would. */
+async function tabTo(page: Page, target: ReturnType<Page['getByRole']>) {
+	for (let i = 0; i < 120; i++) {
+		await page.keyboard.press('Tab');
+		if (await target.evaluate((el) => el === document.activeElement)) return;
+	}
+	throw new Error('Tab never reached the control');
+}
+
+test('an imported layer’s features are listed in the legend and open their panel from the keyboard', async ({
+	page,
+	watch: _
+}) => {
+	test.setTimeout(120_000);
+	await page.goto('/#at=5/51/40');
+	await waitForMapIdle(page);
+	// 130 depots in a line east of Kursk; every 13th has no name.
+	const features = Array.from({ length: 130 }, (_, n) => ({
+		type: 'Feature',
+		properties: n % 13 === 0 ? { staff: n } : { name: `Depot ${n}`, staff: n },
+		geometry: { type: 'Point', coordinates: [37 + n * 0.05, 51] }
+	}));
+	await page.getByRole('button', { name: 'Import layer…' }).click();
+	const dialog = page.getByRole('dialog', { name: 'Import a layer' });
+	await dialog.getByLabel(/^File/).setInputFiles({
+		name: 'depots.geojson',
+		mimeType: 'application/geo+json',
+		buffer: Buffer.from(JSON.stringify({ type: 'FeatureCollection', features }))
+	});
+	await expect(dialog.getByRole('status')).toContainText('Imported “depots.geojson”: 130 features');
+	await page.keyboard.press('Escape');
+	await expect(dialog).toBeHidden();
+	await waitForMapIdle(page);
+
+	const legend = page.getByRole('region', { name: 'Legend' });
+	const listButton = legend.getByRole('button', {
+		name: 'List features of imported layer depots.geojson'
+	});
+	await tabTo(page, listButton);
+	await page.keyboard.press('Enter');
+	await expect(listButton).toHaveAttribute('aria-expanded', 'true');
+	const list = legend.getByRole('list', { name: 'Features of depots.geojson' });
+	await expect(legend.getByRole('status')).toHaveText(
+		'Showing 50 of 130 — filter by name to find more'
+	);
+	await expect(list.getByRole('button')).toHaveCount(50);
+	await expect(list.getByRole('button').first()).toHaveText('Feature 1');
+	await expect(list.getByRole('button').nth(1)).toHaveText('Depot 1');
+	await page.screenshot({ path: '/work/shots/tiles/feature-list.png' });
+
+	// Filter, then Tab to the one match and open it with Enter.
+	await page.keyboard.press('Tab');
+	await expect(legend.getByRole('searchbox', { name: 'Filter by name' })).toBeFocused();
+	await page.keyboard.type('depot 77');
+	await expect(legend.getByRole('status')).toHaveText('1 of 130 match “depot 77”');
+	await page.keyboard.press('Tab');
+	await expect(list.getByRole('button', { name: 'Depot 77' })).toBeFocused();
+	await page.keyboard.press('Enter');
+	const panel = page.getByRole('complementary', { name: 'Depot 77' });
+	await expect(panel).toContainText('User-supplied');
+	await expect(panel.getByRole('row', { name: 'staff 77' })).toBeVisible();
+	await expect(panel.getByRole('heading', { name: 'Depot 77' })).toBeFocused();
+	// The map marks it as selected: feature-state on the imported tiles' layer.
+	await expect(page).toHaveURL(/imp=[a-z0-9]+/);
+	const layerId = /imp=([a-z0-9]+)/.exec(page.url())![1]!;
+	const state = (featureId: string) =>
+		page.evaluate((id) => {
+			const map = (
+				window as unknown as {
+					atlasMap: { getFeatureState(f: object): Record<string, unknown> };
+				}
+			).atlasMap;
+			return map.getFeatureState({ source: 'imported', sourceLayer: 'features', id });
+		}, featureId);
+	await expect.poll(() => state(`${layerId}:77`)).toMatchObject({ selected: true });
+	expect(await state(`${layerId}:76`)).not.toMatchObject({ selected: true });
+	await page.screenshot({ path: '/work/shots/tiles/feature-panel-from-list.png' });
+});
