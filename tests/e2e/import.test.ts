@@ -116,6 +116,10 @@ test('GeoJSON, KML and CSV files import, show in the legend and on the map, surv
 	await waitForMapIdle(page);
 	await page.getByRole('button', { name: 'Export…' }).click();
 	const exportDialog = page.getByRole('dialog', { name: 'Export figure' });
+	// "Copy citations" lists them too, numbered after the sources.
+	const citations = exportDialog.getByLabel('Citations as text');
+	await expect(citations).toContainText(/\[\d+\] User-supplied layer: sites\.kml, imported /);
+	await expect(citations).toContainText('User-supplied layer: training-grounds.geojson');
 	await exportDialog.getByRole('radio', { name: /A4 landscape, 300 dpi/ }).check();
 	await exportDialog.getByRole('button', { name: 'Export PNG' }).click();
 	const ready = exportDialog.getByRole('status').filter({ hasText: 'Figure ready' });
@@ -316,4 +320,38 @@ test('an imported layer’s features are listed in the legend and open their pan
 	await expect.poll(() => state(`${layerId}:77`)).toMatchObject({ selected: true });
 	expect(await state(`${layerId}:76`)).not.toMatchObject({ selected: true });
 	await page.screenshot({ path: '/work/shots/tiles/feature-panel-from-list.png' });
+});
+
+test('a handout draws, lists in its legend and cites the imported layers in each step’s frame', async ({
+	page,
+	watch: _
+}) => {
+	test.setTimeout(240_000);
+	await page.goto('/#at=6/51.5/36.5');
+	await waitForMapIdle(page);
+	const dialog = await importFile(page, 'valid/training-grounds.geojson');
+	await expect(dialog.getByRole('status')).toContainText('Imported “training-grounds.geojson”');
+
+	await page.goto('/handout/two-theatres/');
+	await expect(page.getByRole('status')).toHaveText(
+		'All 3 maps drawn. Print this page, or save it as PDF, for the handout.',
+		{ timeout: 200_000 }
+	);
+	const today = new Date().toLocaleDateString('en-GB', {
+		day: 'numeric',
+		month: 'short',
+		year: 'numeric'
+	});
+	const [overview, kursk, farEast] = [0, 1, 2].map((i) => page.getByRole('article').nth(i));
+	// Only the Kursk step's frame reaches the file's training grounds.
+	await expect(kursk!.getByRole('list', { name: 'Layers shown' })).toContainText(
+		'Imported: training-grounds.geojson'
+	);
+	await expect(kursk!.getByRole('list', { name: 'Your imported layers in this map' })).toHaveText(
+		`User-supplied layer: training-grounds.geojson, imported ${today}`
+	);
+	for (const other of [overview!, farEast!]) {
+		await expect(other).not.toContainText('training-grounds.geojson');
+	}
+	await kursk!.screenshot({ path: '/work/shots/tiles/handout-kursk-step.png' });
 });
