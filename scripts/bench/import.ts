@@ -31,6 +31,10 @@ const MB = arg('mb', 50);
 /** `--profile`: record a CPU profile of the main thread during each import and print its hot spots. */
 const PROFILE = process.argv.includes('--profile');
 const ROWS = arg('rows', 100_000);
+/** `--shots <dir>`: save a screenshot of the page once each import is drawn. */
+const SHOTS = process.argv.includes('--shots')
+	? process.argv[process.argv.indexOf('--shots') + 1]
+	: undefined;
 /** `--trace`: print every long main-thread task of each import with its largest parts. */
 const TRACE = process.argv.includes('--trace');
 const BUDGET_MS = 100;
@@ -208,21 +212,20 @@ async function measure(page: Page, file: string): Promise<Result> {
 		await cdp.send('Profiler.setSamplingInterval', { interval: 1000 });
 		await cdp.send('Profiler.start');
 	}
-	if (TRACE) {
-		await page
-			.context()
-			.browser()!
-			.startTracing(page, {
-				categories: [
-					'devtools.timeline',
-					'disabled-by-default-devtools.timeline',
-					'toplevel',
-					'v8',
-					'blink',
-					'gpu'
-				]
-			});
-	}
+	await page
+		.context()
+		.browser()!
+		.startTracing(page, {
+			categories: [
+				'devtools.timeline',
+				'disabled-by-default-devtools.timeline',
+				'toplevel',
+				'v8',
+				'blink',
+				'gpu'
+			]
+		});
+
 	await page.getByRole('button', { name: 'Import layer…' }).click();
 	const dialog = page.getByRole('dialog', { name: 'Import a layer' });
 	const start = await page.evaluate(() => performance.now());
@@ -241,6 +244,11 @@ async function measure(page: Page, file: string): Promise<Result> {
 	}
 	const buffer = await page.context().browser()!.stopTracing();
 	const traced = longTasksOf(JSON.parse(buffer.toString('utf8')) as { traceEvents: TraceEvent[] });
+	// After the trace, so the screenshot is not counted as a task of the import.
+	if (SHOTS) {
+		mkdirSync(SHOTS, { recursive: true });
+		await page.screenshot({ path: join(SHOTS, `bench-${file.split('.').pop()}-drawn.png`) });
+	}
 	if (TRACE) {
 		console.log(`Long main-thread tasks while importing ${file} (largest parts, nested included):`);
 		console.log(traced.map((t) => `  ${fmt(t.ms, 0)} ms task: ${t.parts}`).join('\n'));
