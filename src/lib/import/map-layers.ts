@@ -8,7 +8,7 @@
 import type { OverlaySpec } from '../map/kinds/registry.ts';
 import { overlaySources } from '../map/overlays.ts';
 import type { ImportedLayer } from './imported-layers.svelte.ts';
-import { TILE_LAYER, TILE_MAX_ZOOM, TILE_SIZE } from './tile-index.ts';
+import { TILE_LAYER, TILE_MAX_ZOOM } from './tile-index.ts';
 import { importedTiles } from './tiles-client.ts';
 
 export const IMPORTED_OVERLAY = 'imported';
@@ -24,12 +24,7 @@ export function importedOverlay(
 	if (!tiles || layers.length === 0) return null;
 	return {
 		id: IMPORTED_OVERLAY,
-		features: {
-			tiles: [tiles],
-			sourceLayer: TILE_LAYER,
-			maxzoom: TILE_MAX_ZOOM,
-			tileSize: TILE_SIZE
-		},
+		features: { tiles: [tiles], sourceLayer: TILE_LAYER, maxzoom: TILE_MAX_ZOOM },
 		entries: layers.map((l) => ({
 			key: l.id,
 			kind: 'imported',

@@ -16,25 +16,18 @@ export const TILE_LAYER = 'features';
 /** Deepest zoom the tiles are cut for; the map overzooms beyond it (its own limit is lower). */
 export const TILE_MAX_ZOOM = 12;
 
-/**
- * Tiles are drawn 256 CSS px wide, not MapLibre's 512: four times as many, each a quarter of the
- * features, so each tile MapLibre's worker hands the page (and each buffer upload) is smaller and
- * no single task of the page handles a quarter of a large file.
- */
-export const TILE_SIZE = 256;
-
 const EXTENT = 4096;
 
 const TILE_OPTIONS = {
 	maxZoom: TILE_MAX_ZOOM,
 	// Tiles down to zoom 4 are cut when a layer is added; deeper ones on first request.
 	indexMaxZoom: 4,
-	// In tile units (1/4096 of a tile): under half a pixel of a 256 px tile, so shapes keep
-	// their look at every zoom while a zoomed-out tile drops the detail no one could see.
-	tolerance: 6,
-	// A selected dot is 6.5 px with a 3 px ring: 256 units is 16 px of a 256 px tile, so a dot
+	// In tile units (1/4096 of a tile): about half a pixel of a 512 px tile, so shapes keep their
+	// look at every zoom while a zoomed-out tile drops the detail no one could see.
+	tolerance: 3,
+	// A selected dot is 6.5 px with a 3 px ring: 128 units is 16 px of a 512 px tile, so a dot
 	// near a tile's edge is never cut in half.
-	buffer: 256,
+	buffer: 128,
 	extent: EXTENT
 };
 

@@ -142,13 +142,7 @@ function isTiled(features: OverlaySpec['features']): features is TiledFeatures {
 /** The map source of an overlay's features: vector tiles, or GeoJSON (data or its address). */
 function featuresSource(features: OverlaySpec['features']): SourceSpecification {
 	return isTiled(features)
-		? {
-				type: 'vector',
-				tiles: features.tiles,
-				maxzoom: features.maxzoom,
-				...(features.tileSize ? { tileSize: features.tileSize } : {}),
-				promoteId: 'id'
-			}
+		? { type: 'vector', tiles: features.tiles, maxzoom: features.maxzoom, promoteId: 'id' }
 		: { type: 'geojson', data: features, promoteId: 'id' };
 }
 

@@ -76,8 +76,6 @@ export interface TiledFeatures {
 	sourceLayer: string;
 	/** Deepest zoom the tiles are cut for; the map overzooms beyond it. */
 	maxzoom: number;
-	/** Screen size of a tile in CSS pixels (MapLibre's default for vector tiles is 512). */
-	tileSize?: number;
 }
 
 /** What a kind's layer builder gets: the overlay, its entries of this kind, and the theme. */
