@@ -237,6 +237,23 @@ async function measure(page: Page, file: string): Promise<Result> {
 	// The map is busy ('dataloading') from the moment the source changes, then idle again.
 	await page.locator('[data-map-state="idle"]').waitFor({ timeout: 600_000 });
 	const end = await page.evaluate(() => performance.now());
+	// A fast import that draws nothing would pass every budget: the layer must be on the map.
+	const drawn = await page.evaluate(() => {
+		const map = (
+			window as unknown as {
+				atlasMap: {
+					getStyle(): { layers: Array<{ id: string }> };
+					queryRenderedFeatures(o: { layers: string[] }): unknown[];
+				};
+			}
+		).atlasMap;
+		const layers = map
+			.getStyle()
+			.layers.map((l) => l.id)
+			.filter((id) => id.startsWith('imported:'));
+		return map.queryRenderedFeatures({ layers }).length;
+	});
+	if (drawn === 0) throw new Error(`The map was idle but drew none of ${file}.`);
 	if (cdp) {
 		const { profile } = await cdp.send('Profiler.stop');
 		console.log(`Main-thread self time while importing ${file}:`);
