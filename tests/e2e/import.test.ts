@@ -116,6 +116,10 @@ test('GeoJSON, KML and CSV files import, show in the legend and on the map, surv
 	await waitForMapIdle(page);
 	await page.getByRole('button', { name: 'Export…' }).click();
 	const exportDialog = page.getByRole('dialog', { name: 'Export figure' });
+	// "Copy citations" lists them too, numbered after the sources.
+	const citations = exportDialog.getByLabel('Citations as text');
+	await expect(citations).toContainText(/\[\d+\] User-supplied layer: sites\.kml, imported /);
+	await expect(citations).toContainText('User-supplied layer: training-grounds.geojson');
 	await exportDialog.getByRole('radio', { name: /A4 landscape, 300 dpi/ }).check();
 	await exportDialog.getByRole('button', { name: 'Export PNG' }).click();
 	const ready = exportDialog.getByRole('status').filter({ hasText: 'Figure ready' });
@@ -237,4 +241,118 @@ test('a file dropped on the map is imported; a slow import can be cancelled and 
 	const legend = page.getByRole('region', { name: 'Legend' });
 	await expect(legend.getByRole('checkbox', { name: /^Imported: / })).toHaveCount(1);
 	await expect(legend.getByRole('checkbox', { name: 'Imported: dropped.geojson' })).toBeChecked();
+});
+
+/** Presses Tab until `name` (an accessible name) has the focus, as a keyboard user would. */
+async function tabTo(page: Page, target: ReturnType<Page['getByRole']>) {
+	for (let i = 0; i < 120; i++) {
+		await page.keyboard.press('Tab');
+		if (await target.evaluate((el) => el === document.activeElement)) return;
+	}
+	throw new Error('Tab never reached the control');
+}
+
+test('an imported layer’s features are listed in the legend and open their panel from the keyboard', async ({
+	page,
+	watch: _
+}) => {
+	test.setTimeout(120_000);
+	await page.goto('/#at=5/51/40');
+	await waitForMapIdle(page);
+	// 130 depots in a line east of Kursk; every 13th has no name.
+	const features = Array.from({ length: 130 }, (_, n) => ({
+		type: 'Feature',
+		properties: n % 13 === 0 ? { staff: n } : { name: `Depot ${n}`, staff: n },
+		geometry: { type: 'Point', coordinates: [37 + n * 0.05, 51] }
+	}));
+	await page.getByRole('button', { name: 'Import layer…' }).click();
+	const dialog = page.getByRole('dialog', { name: 'Import a layer' });
+	await dialog.getByLabel(/^File/).setInputFiles({
+		name: 'depots.geojson',
+		mimeType: 'application/geo+json',
+		buffer: Buffer.from(JSON.stringify({ type: 'FeatureCollection', features }))
+	});
+	await expect(dialog.getByRole('status')).toContainText('Imported “depots.geojson”: 130 features');
+	await page.keyboard.press('Escape');
+	await expect(dialog).toBeHidden();
+	await waitForMapIdle(page);
+
+	const legend = page.getByRole('region', { name: 'Legend' });
+	const listButton = legend.getByRole('button', {
+		name: 'List features of imported layer depots.geojson'
+	});
+	await tabTo(page, listButton);
+	await page.keyboard.press('Enter');
+	await expect(listButton).toHaveAttribute('aria-expanded', 'true');
+	const list = legend.getByRole('list', { name: 'Features of depots.geojson' });
+	await expect(legend.getByRole('status')).toHaveText(
+		'Showing 50 of 130 — filter by name to find more'
+	);
+	await expect(list.getByRole('button')).toHaveCount(50);
+	await expect(list.getByRole('button').first()).toHaveText('Feature 1');
+	await expect(list.getByRole('button').nth(1)).toHaveText('Depot 1');
+	await page.screenshot({ path: '/work/shots/tiles/feature-list.png' });
+
+	// Filter, then Tab to the one match and open it with Enter.
+	await page.keyboard.press('Tab');
+	await expect(legend.getByRole('searchbox', { name: 'Filter by name' })).toBeFocused();
+	await page.keyboard.type('depot 77');
+	await expect(legend.getByRole('status')).toHaveText('1 of 130 match “depot 77”');
+	await page.keyboard.press('Tab');
+	await expect(list.getByRole('button', { name: 'Depot 77' })).toBeFocused();
+	await page.keyboard.press('Enter');
+	const panel = page.getByRole('complementary', { name: 'Depot 77' });
+	await expect(panel).toContainText('User-supplied');
+	await expect(panel.getByRole('row', { name: 'staff 77' })).toBeVisible();
+	await expect(panel.getByRole('heading', { name: 'Depot 77' })).toBeFocused();
+	// The map marks it as selected: feature-state on the imported tiles' layer.
+	await expect(page).toHaveURL(/imp=[a-z0-9]+/);
+	const layerId = /imp=([a-z0-9]+)/.exec(page.url())![1]!;
+	const state = (featureId: string) =>
+		page.evaluate((id) => {
+			const map = (
+				window as unknown as {
+					atlasMap: { getFeatureState(f: object): Record<string, unknown> };
+				}
+			).atlasMap;
+			return map.getFeatureState({ source: 'imported', sourceLayer: 'features', id });
+		}, featureId);
+	await expect.poll(() => state(`${layerId}:77`)).toMatchObject({ selected: true });
+	expect(await state(`${layerId}:76`)).not.toMatchObject({ selected: true });
+	await page.screenshot({ path: '/work/shots/tiles/feature-panel-from-list.png' });
+});
+
+test('a handout draws, lists in its legend and cites the imported layers in each step’s frame', async ({
+	page,
+	watch: _
+}) => {
+	test.setTimeout(240_000);
+	await page.goto('/#at=6/51.5/36.5');
+	await waitForMapIdle(page);
+	const dialog = await importFile(page, 'valid/training-grounds.geojson');
+	await expect(dialog.getByRole('status')).toContainText('Imported “training-grounds.geojson”');
+
+	await page.goto('/handout/two-theatres/');
+	await expect(page.getByRole('status')).toHaveText(
+		'All 3 maps drawn. Print this page, or save it as PDF, for the handout.',
+		{ timeout: 200_000 }
+	);
+	const today = new Date().toLocaleDateString('en-GB', {
+		day: 'numeric',
+		month: 'short',
+		year: 'numeric'
+	});
+	const [overview, kursk, farEast] = [0, 1, 2].map((i) => page.getByRole('article').nth(i));
+	// The overview's and the Kursk step's frames reach the file's training grounds; the Far East's
+	// does not.
+	for (const step of [overview!, kursk!]) {
+		await expect(step.getByRole('list', { name: 'Layers shown' })).toContainText(
+			'Imported: training-grounds.geojson'
+		);
+		await expect(step.getByRole('list', { name: 'Your imported layers in this map' })).toHaveText(
+			`User-supplied layer: training-grounds.geojson, imported ${today}`
+		);
+	}
+	await expect(farEast!).not.toContainText('training-grounds.geojson');
+	await kursk!.screenshot({ path: '/work/shots/tiles/handout-kursk-step.png' });
 });

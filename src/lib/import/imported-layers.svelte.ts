@@ -1,11 +1,13 @@
 /**
  * The imported layers of this browser: their legend settings (name, colour, shown or not) as
- * runes, their features as Blobs joined into one FeatureCollection for the map's single
- * imported source, and every change written to IndexedDB at once.
+ * runes, their features as Blobs handed to the imported-tiles worker (which parses them and cuts
+ * the map's tiles, so the features never reach this thread), and every change written to
+ * IndexedDB at once.
  */
 import { LIMITS } from './limits.ts';
 import { nextColour, safeColour } from './palette.ts';
 import { deleteLayer, loadLayers, saveLayer, type ImportedLayerRecord } from './store.ts';
+import { importedTiles, registerTileProtocol, tileTemplate } from './tiles-client.ts';
 import type { ImportIssue, ParsedLayer } from './types.ts';
 
 export type ImportedLayer = Omit<ImportedLayerRecord, 'features'>;
@@ -20,12 +22,19 @@ export function newLayerId(): string {
 
 export class ImportedLayers {
 	layers = $state<ImportedLayer[]>([]);
-	/** Object URL of all layers' features as one FeatureCollection; null when there are none. */
-	dataUrl = $state<string | null>(null);
+	/**
+	 * Tile address template of the imported features (`atlas-imported://{z}/{x}/{y}?v=n`); it
+	 * changes whenever the tiles do (a layer added or removed), so the map fetches them again.
+	 * Null when no layer is imported or the tiles are not ready yet.
+	 */
+	tiles = $state<string | null>(null);
 	/** Set when IndexedDB could not be read or written, in words for the user. */
 	storageError = $state<string | null>(null);
+	/** Set when a layer could not be prepared for the map, in words for the user. */
+	mapError = $state<string | null>(null);
 	loaded = $state(false);
 	#blobs = new Map<string, Blob>();
+	#generation = 0;
 
 	/** Reads the layers kept in this browser. */
 	async load(): Promise<void> {
@@ -36,7 +45,8 @@ export class ImportedLayers {
 				...meta,
 				colour: safeColour(meta.colour) ?? nextColour([])
 			}));
-			this.#rebuild();
+			await Promise.all(records.map((r) => this.#toTiles(r.id, r.features)));
+			await this.#publish();
 		} catch (err) {
 			this.storageError = `Imported layers could not be read from this browser's storage (${describe(err)}).`;
 		} finally {
@@ -83,15 +93,20 @@ export class ImportedLayers {
 		};
 		this.#blobs.set(id, parsed.features);
 		this.layers = [...this.layers, meta];
-		this.#rebuild();
-		await this.#save(meta);
+		await Promise.all([this.#save(meta), this.#toTiles(id, parsed.features)]);
+		await this.#publish();
 		return meta;
 	}
 
 	async remove(id: string): Promise<void> {
 		this.layers = this.layers.filter((l) => l.id !== id);
 		this.#blobs.delete(id);
-		this.#rebuild();
+		try {
+			await importedTiles().remove(id);
+			await this.#publish();
+		} catch (err) {
+			this.mapError = `The layer could not be taken off the map (${describe(err)}); reload the page.`;
+		}
 		try {
 			await deleteLayer(id);
 		} catch (err) {
@@ -125,24 +140,25 @@ export class ImportedLayers {
 		}
 	}
 
-	/** One FeatureCollection of every layer, joined as Blobs: no feature is parsed on this thread. */
-	#rebuild(): void {
-		const old = this.dataUrl;
-		const parts: BlobPart[] = ['{"type":"FeatureCollection","features":['];
-		let first = true;
-		for (const layer of this.layers) {
-			const blob = this.#blobs.get(layer.id);
-			if (!blob || blob.size === 0) continue;
-			if (!first) parts.push(',');
-			parts.push(blob);
-			first = false;
+	/** Hands a layer's features to the tiles worker, which parses them off this thread. */
+	async #toTiles(id: string, features: Blob): Promise<void> {
+		try {
+			await importedTiles().set(id, features);
+		} catch (err) {
+			this.mapError = `A layer could not be drawn (${describe(err)}).`;
 		}
-		parts.push(']}');
-		this.dataUrl = first
-			? null
-			: URL.createObjectURL(new Blob(parts, { type: 'application/geo+json' }));
-		// The map has been handed the new URL before the old one goes (see map-layers.ts).
-		if (old) setTimeout(() => URL.revokeObjectURL(old), 60_000);
+	}
+
+	/** Points the map at the tiles as they are now (or at nothing when no layer is left). */
+	async #publish(): Promise<void> {
+		if (this.layers.length === 0) {
+			this.tiles = null;
+			return;
+		}
+		await registerTileProtocol();
+		await importedTiles().order(this.ids);
+		this.#generation += 1;
+		this.tiles = tileTemplate(this.#generation);
 	}
 }
 

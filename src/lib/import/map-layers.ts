@@ -1,13 +1,15 @@
 /**
- * The imported layers as one overlay for the layer-kind registry: ONE GeoJSON source holding
- * every imported feature (its data a blob: URL, so MapLibre's worker reads it and the page never
- * handles the features), one entry per file drawn by the `imported` kind. Adding a file, hiding
- * it or changing its colour changes expressions, never the number of layers.
+ * The imported layers as one overlay for the layer-kind registry: ONE vector-tile source holding
+ * every imported feature (cut by the imported-tiles worker and read through the
+ * `atlas-imported://` protocol, so the page never handles the features), one entry per file drawn
+ * by the `imported` kind. Hiding a file or changing its colour changes expressions, never the
+ * number of layers; adding or removing one changes the tiles' address, so they are fetched again.
  */
-import type { FilterSpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { OverlaySpec } from '../map/kinds/registry.ts';
 import { overlaySources } from '../map/overlays.ts';
 import type { ImportedLayer } from './imported-layers.svelte.ts';
+import { TILE_LAYER, TILE_MAX_ZOOM } from './tile-index.ts';
+import { importedTiles } from './tiles-client.ts';
 
 export const IMPORTED_OVERLAY = 'imported';
 export const IMPORTED_SOURCE = overlaySources(IMPORTED_OVERLAY).features;
@@ -17,12 +19,12 @@ type Box = [[number, number], [number, number]];
 /** The overlay of `layers`, or null when nothing is imported. */
 export function importedOverlay(
 	layers: readonly ImportedLayer[],
-	dataUrl: string | null
+	tiles: string | null
 ): OverlaySpec | null {
-	if (!dataUrl || layers.length === 0) return null;
+	if (!tiles || layers.length === 0) return null;
 	return {
 		id: IMPORTED_OVERLAY,
-		features: dataUrl,
+		features: { tiles: [tiles], sourceLayer: TILE_LAYER, maxzoom: TILE_MAX_ZOOM },
 		entries: layers.map((l) => ({
 			key: l.id,
 			kind: 'imported',
@@ -54,11 +56,11 @@ export function importDate(iso: string): string {
  */
 export function importedForFigure(
 	layers: readonly ImportedLayer[],
-	dataUrl: string | null,
+	tiles: string | null,
 	view: Box
 ): { overlays: OverlaySpec[]; notes: string[] } {
 	const shown = layers.filter((l) => l.visible && overlaps(l, view));
-	const overlay = importedOverlay(shown, dataUrl);
+	const overlay = importedOverlay(shown, tiles);
 	return {
 		overlays: overlay ? [overlay] : [],
 		notes: shown.map(
@@ -67,20 +69,14 @@ export function importedForFigure(
 	};
 }
 
-/** The part of MapLibre's Map used to read a clicked feature's properties back. */
-export interface SourceQuery {
-	getSource(id: string): unknown;
-	querySourceFeatures(
-		source: string,
-		options: { filter: FilterSpecification }
-	): Array<{ properties: Record<string, unknown> }>;
-}
-
-/** An imported feature's `props` (the file's properties as JSON text), from the map's tiles. */
-export function importedFeatureProps(map: SourceQuery | null, featureId: string): unknown {
-	if (!map?.getSource(IMPORTED_SOURCE)) return null;
-	const hits = map.querySourceFeatures(IMPORTED_SOURCE, {
-		filter: ['==', ['get', 'id'], featureId]
-	});
-	return hits[0]?.properties['props'] ?? null;
+/**
+ * An imported feature's own properties (JSON text), from the imported-tiles worker; null when
+ * they cannot be read (the feature is gone, or the worker failed).
+ */
+export async function importedFeatureProps(featureId: string): Promise<string | null> {
+	try {
+		return await importedTiles().props(featureId);
+	} catch {
+		return null;
+	}
 }

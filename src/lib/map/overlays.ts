@@ -16,7 +16,7 @@ import type {
 import { ABOVE_LABELS, FONTS } from './basemap-style.ts';
 import { match } from './kinds/expressions.ts';
 import { kindOf, type OverlayEntry, type OverlaySpec } from './kinds/registry.ts';
-import { CLICKABLE, type DrawnImage, type KindInput } from './kinds/types.ts';
+import { CLICKABLE, type DrawnImage, type KindInput, type TiledFeatures } from './kinds/types.ts';
 import type { Theme } from './theme.ts';
 
 export interface Overlay {
@@ -31,6 +31,8 @@ export interface Overlay {
 	 * these values is one `setGlobalStateProperty` each, with no filter or paint rebuilt.
 	 */
 	state?: Record<string, unknown>;
+	/** The layer inside the tiles of each vector source among `featureSources`. */
+	sourceLayers?: Record<string, string>;
 }
 
 /** Source ids of an overlay. */
@@ -138,6 +140,17 @@ function labelLayers(spec: OverlaySpec, theme: Theme, source: string): LayerSpec
 	];
 }
 
+function isTiled(features: OverlaySpec['features']): features is TiledFeatures {
+	return typeof features === 'object' && 'tiles' in features;
+}
+
+/** The map source of an overlay's features: vector tiles, or GeoJSON (data or its address). */
+function featuresSource(features: OverlaySpec['features']): SourceSpecification {
+	return isTiled(features)
+		? { type: 'vector', tiles: features.tiles, maxzoom: features.maxzoom, promoteId: 'id' }
+		: { type: 'geojson', data: features, promoteId: 'id' };
+}
+
 /** One overlay's layers, ids prefixed with the overlay's id; labels last. */
 function overlayLayers(spec: OverlaySpec, theme: Theme): LayerSpecification[] {
 	const sources = overlaySources(spec.id);
@@ -174,10 +187,21 @@ function overlayLayers(spec: OverlaySpec, theme: Theme): LayerSpecification[] {
 			byEntry,
 			imageId: imageIdFor(spec.id, kindId)
 		};
+		const tiled = isTiled(spec.features) ? spec.features.sourceLayer : null;
 		for (const layer of kind.layers(input)) {
 			const metadata = { ...(layer.metadata as object | undefined) } as Record<string, unknown>;
 			if (spec.clickable === false) delete metadata[CLICKABLE];
-			layers.push({ ...layer, id: `${spec.id}:${kindId}-${layer.id}`, metadata });
+			// Kinds name the features' source; a tiled one also needs the layer inside its tiles.
+			const sourceLayer =
+				tiled && 'source' in layer && layer.source === sources.features
+					? { 'source-layer': tiled }
+					: {};
+			layers.push({
+				...layer,
+				...sourceLayer,
+				id: `${spec.id}:${kindId}-${layer.id}`,
+				metadata
+			} as LayerSpecification);
 		}
 	}
 	if (spec.labels) layers.push(...labelLayers(spec, theme, sources.labels));
@@ -196,6 +220,7 @@ export function composeOverlays(overlays: readonly OverlaySpec[], theme: Theme):
 	const above: LayerSpecification[] = [];
 	const featureSources: string[] = [];
 	const state: Record<string, unknown> = {};
+	const sourceLayers: Record<string, string> = {};
 	for (const spec of overlays) {
 		if (ids.has(spec.id) || spec.id.includes('/')) {
 			throw new Error(`Overlay id "${spec.id}" is used twice or contains "/".`);
@@ -209,8 +234,9 @@ export function composeOverlays(overlays: readonly OverlaySpec[], theme: Theme):
 			state[name] = value;
 		}
 		const s = overlaySources(spec.id);
-		sources[s.features] = { type: 'geojson', data: spec.features, promoteId: 'id' };
+		sources[s.features] = featuresSource(spec.features);
 		featureSources.push(s.features);
+		if (isTiled(spec.features)) sourceLayers[s.features] = spec.features.sourceLayer;
 		if (spec.outlines) {
 			sources[s.outlines] = { type: 'geojson', data: spec.outlines, promoteId: 'id' };
 			featureSources.push(s.outlines);
@@ -224,6 +250,7 @@ export function composeOverlays(overlays: readonly OverlaySpec[], theme: Theme):
 		layers: [...below, ...above],
 		featureSources,
 		...(Object.keys(state).length > 0 ? { state } : {}),
+		sourceLayers,
 		image: (id, ratio) => {
 			const parts = id.split('/');
 			if (parts.length < 4) return null;

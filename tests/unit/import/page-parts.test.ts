@@ -34,12 +34,23 @@ function layer(id: string, over: Partial<ImportedLayer> = {}): ImportedLayer {
 
 describe('imported layers on the map', () => {
 	it('draws every imported file from one source with one set of layers, whatever their number', () => {
-		const one = composeOverlays([importedOverlay([layer('a')], 'blob:x')!], defaultTheme);
+		const one = composeOverlays(
+			[importedOverlay([layer('a')], 'atlas-imported://{z}/{x}/{y}?v=1')!],
+			defaultTheme
+		);
 		const three = composeOverlays(
-			[importedOverlay([layer('a'), layer('b'), layer('c')], 'blob:x')!],
+			[importedOverlay([layer('a'), layer('b'), layer('c')], 'atlas-imported://{z}/{x}/{y}?v=1')!],
 			defaultTheme
 		);
 		expect(Object.keys(three.sources)).toEqual([IMPORTED_SOURCE]);
+		// Vector tiles from the imported-tiles worker, each layer reading the tiles' one layer.
+		expect(three.sources[IMPORTED_SOURCE]).toMatchObject({
+			type: 'vector',
+			tiles: ['atlas-imported://{z}/{x}/{y}?v=1'],
+			promoteId: 'id'
+		});
+		expect(three.sourceLayers).toEqual({ [IMPORTED_SOURCE]: 'features' });
+		for (const l of three.layers) expect(l).toMatchObject({ 'source-layer': 'features' });
 		expect(three.layers.map((l) => l.id)).toEqual(one.layers.map((l) => l.id));
 		expect(three.layers).toHaveLength(3);
 	});
@@ -47,7 +58,7 @@ describe('imported layers on the map', () => {
 	it('is a valid MapLibre style with the basemap, and hidden files are filtered out', () => {
 		const spec = importedOverlay(
 			[layer('a'), layer('b', { visible: false, colour: '#4d9221' })],
-			'blob:http://127.0.0.1/x'
+			'atlas-imported://{z}/{x}/{y}?v=1'
 		)!;
 		expect([...spec.visible]).toEqual(['a']);
 		const overlay = composeOverlays([spec], defaultTheme);
@@ -61,7 +72,7 @@ describe('imported layers on the map', () => {
 	});
 
 	it('adds nothing without imported layers', () => {
-		expect(importedOverlay([], 'blob:x')).toBeNull();
+		expect(importedOverlay([], 'atlas-imported://{z}/{x}/{y}?v=1')).toBeNull();
 		expect(importedOverlay([layer('a')], null)).toBeNull();
 	});
 
@@ -72,7 +83,11 @@ describe('imported layers on the map', () => {
 		];
 		const farEast = layer('fe', { bbox: [131, 43, 135, 48.5], fileName: 'sites.kml' });
 		const hidden = layer('h', { visible: false });
-		const { overlays, notes } = importedForFigure([layer('a'), farEast, hidden], 'blob:x', kursk);
+		const { overlays, notes } = importedForFigure(
+			[layer('a'), farEast, hidden],
+			'atlas-imported://{z}/{x}/{y}?v=1',
+			kursk
+		);
 		expect(overlays[0]!.entries.map((e) => e.name)).toEqual(['Imported: a.geojson']);
 		expect(notes).toEqual(['User-supplied layer: a.geojson, imported 12 Mar 2026']);
 	});
@@ -83,7 +98,9 @@ describe('imported layers on the map', () => {
 			[170, 60],
 			[190, 70]
 		];
-		expect(importedForFigure([chukotka], 'blob:x', view).notes).toHaveLength(1);
+		expect(
+			importedForFigure([chukotka], 'atlas-imported://{z}/{x}/{y}?v=1', view).notes
+		).toHaveLength(1);
 	});
 });
 

@@ -41,7 +41,9 @@ describe('draft overlay', () => {
 	it('holds only the draft features, ids prefixed, labels marked Draft', () => {
 		const spec = draftOverlay(data, [someId], defaultTheme, ui);
 		const features = spec.features;
-		if (typeof features === 'string') throw new Error('a draft overlay holds its features');
+		if (typeof features === 'string' || !('features' in features)) {
+			throw new Error('a draft overlay holds its features');
+		}
 		expect(features.features.map((f) => (f.properties as { id: string }).id)).toEqual([
 			`draft:${someId}`
 		]);

@@ -7,11 +7,22 @@
  * Polygon tints are not clickable, so an imported area never hides the evidence zone beneath it;
  * its outline is.
  */
-import type { FilterSpecification } from '@maplibre/maplibre-gl-style-spec';
+import type {
+	ExpressionSpecification,
+	FilterSpecification
+} from '@maplibre/maplibre-gl-style-spec';
 import { hovered, selected } from './expressions.ts';
 import { CLICKABLE, type LayerKind } from './types.ts';
 
 const RING = '#1d1d1d';
+
+/**
+ * A size that is `far` at the overview (zoom 4 and out) and `near` from zoom 8: a file of tens of
+ * thousands of dots or outlines is a blanket at the overview either way, and thinner symbols
+ * there are far less to draw. The selected feature keeps its full size at every zoom.
+ */
+const byZoom = (far: ExpressionSpecification, near: ExpressionSpecification) =>
+	['interpolate', ['linear'], ['zoom'], 4, far, 8, near] as unknown as ExpressionSpecification;
 
 const of = (filter: FilterSpecification, ...types: string[]): FilterSpecification =>
 	['all', filter, ['in', ['geometry-type'], ['literal', types]]] as FilterSpecification;
@@ -36,7 +47,10 @@ export const imported: LayerKind = {
 				layout: { 'line-join': 'round', 'line-cap': 'round' },
 				paint: {
 					'line-color': ['case', selected, theme.overlay.selection, colour],
-					'line-width': ['case', selected, 4, hovered, 3.2, 2.2],
+					'line-width': byZoom(
+						['case', selected, 4, hovered, 2.4, 1.2],
+						['case', selected, 4, hovered, 3.2, 2.2]
+					),
 					'line-opacity': faded(1)
 				}
 			},
@@ -48,9 +62,12 @@ export const imported: LayerKind = {
 				metadata: { [CLICKABLE]: true },
 				paint: {
 					'circle-color': colour,
-					'circle-radius': ['case', selected, 6.5, hovered, 5.5, 4.5],
+					'circle-radius': byZoom(
+						['case', selected, 6.5, hovered, 4, 2.5],
+						['case', selected, 6.5, hovered, 5.5, 4.5]
+					),
 					'circle-stroke-color': ['case', selected, theme.overlay.selection, RING],
-					'circle-stroke-width': ['case', selected, 3, 1.5],
+					'circle-stroke-width': byZoom(['case', selected, 3, 0.75], ['case', selected, 3, 1.5]),
 					'circle-opacity': faded(1),
 					'circle-stroke-opacity': faded(1)
 				}

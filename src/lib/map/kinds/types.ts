@@ -41,7 +41,7 @@ export interface OverlaySpec {
 	 * other properties where present (zone: `confidence`, `location_precision`; point: `status`;
 	 * all: feature-state `selected`/`hover`) and fall back to a plain look without them.
 	 */
-	features: FeatureCollection<Geometry, object> | FeaturesUrl;
+	features: FeatureCollection<Geometry, object> | FeaturesUrl | TiledFeatures;
 	/** Zone outlines as lines; defaults to the features themselves (polygon outlines). */
 	outlines?: FeatureCollection<MultiLineString, object>;
 	/** Label points (properties `short`, `full`, optional `kind`); no labels without it. */
@@ -67,6 +67,18 @@ export interface OverlaySpec {
  * and parses it, so large data (an imported file) never passes through the page's main thread.
  */
 export type FeaturesUrl = string;
+
+/**
+ * Features the map reads as vector tiles, for data too large to hand over whole: MapLibre asks for
+ * the tiles it draws from `tiles` (address templates, a custom protocol's included). Each tile
+ * holds the features in its layer `sourceLayer`, with the `id` and `category` properties above.
+ */
+export interface TiledFeatures {
+	tiles: string[];
+	sourceLayer: string;
+	/** Deepest zoom the tiles are cut for; the map overzooms beyond it. */
+	maxzoom: number;
+}
 
 /** What a kind's layer builder gets: the overlay, its entries of this kind, and the theme. */
 export interface KindInput {

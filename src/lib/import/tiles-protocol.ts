@@ -1,0 +1,15 @@
+/** Messages between the page and the imported-tiles worker (tiles.worker.ts). */
+import type { FeaturePage } from './tile-index.ts';
+
+export type TilesRequest = { id: number } & (
+	| { type: 'set'; layerId: string; features: Blob }
+	| { type: 'remove'; layerId: string }
+	| { type: 'order'; layerIds: string[] }
+	| { type: 'tile'; z: number; x: number; y: number }
+	| { type: 'props'; featureId: string }
+	| { type: 'list'; layerId: string; query: string; offset: number; limit: number }
+);
+
+export type TilesReply = { id: number } & (
+	{ result: ArrayBuffer | string | FeaturePage | null } | { error: string }
+);

@@ -1,0 +1,198 @@
+import { readFileSync } from 'node:fs';
+import { VectorTile } from '@mapbox/vector-tile';
+import { PbfReader } from 'pbf';
+import { describe, expect, it } from 'vitest';
+import { importFile } from '../../../src/lib/import/parse.ts';
+import { featureName, ImportedTileIndex, TILE_LAYER } from '../../../src/lib/import/tile-index.ts';
+import { parseTileAddress, tileTemplate } from '../../../src/lib/import/tiles-client.ts';
+
+/** The features text an import of `path` produces (what the page stores and hands the worker). */
+async function imported(path: string, layerId: string): Promise<string> {
+	const name = path.split('/').pop()!;
+	const file = new Blob([readFileSync(`tests/fixtures/import/${path}`)]);
+	const outcome = await importFile({ file, name, layerId });
+	if (outcome.kind !== 'layer') throw new Error(`expected a layer, got ${outcome.kind}`);
+	return outcome.layer.features.text();
+}
+
+/** Features written as an import writes them: id, category, and the file's properties as text. */
+function written(layerId: string, features: Array<{ geometry: object; props: object }>): string {
+	return features
+		.map((f, n) =>
+			JSON.stringify({
+				type: 'Feature',
+				geometry: f.geometry,
+				properties: { id: `${layerId}:${n}`, category: layerId, props: JSON.stringify(f.props) }
+			})
+		)
+		.join(',');
+}
+
+function decode(bytes: Uint8Array | null, z: number, x: number, y: number) {
+	if (!bytes) return [];
+	const layer = new VectorTile(new PbfReader(bytes)).layers[TILE_LAYER];
+	if (!layer) throw new Error(`no "${TILE_LAYER}" layer in the tile`);
+	return Array.from({ length: layer.length }, (_, i) => layer.feature(i).toGeoJSON(x, y, z));
+}
+
+const kursk = {
+	geometry: { type: 'Point', coordinates: [36.19, 51.73] },
+	props: { name: 'Kursk depot', note: '<img src=x onerror=alert(1)>' }
+};
+const area = {
+	geometry: {
+		type: 'Polygon',
+		coordinates: [
+			[
+				[35, 51],
+				[37, 51],
+				[37, 52.5],
+				[35, 52.5],
+				[35, 51]
+			]
+		]
+	},
+	props: { title: 'Training area' }
+};
+const unnamed = { geometry: { type: 'Point', coordinates: [132, 43.1] }, props: { workers: 40 } };
+
+describe('imported tiles', () => {
+	it('encodes tiles that decode to the features, with only id and category as properties', () => {
+		const index = new ImportedTileIndex();
+		index.set('a', written('a', [kursk, area, unnamed]));
+		// Tile 5/19/10 holds Kursk; the Far East point is elsewhere.
+		const features = decode(index.tile(5, 19, 10), 5, 19, 10);
+		expect(features.map((f) => f.properties)).toEqual([
+			{ id: 'a:0', category: 'a' },
+			{ id: 'a:1', category: 'a' }
+		]);
+		const [point, polygon] = features;
+		expect(point!.geometry.type).toBe('Point');
+		const [lon, lat] = (point!.geometry as { coordinates: number[] }).coordinates;
+		expect(lon).toBeCloseTo(36.19, 1);
+		expect(lat).toBeCloseTo(51.73, 1);
+		expect(polygon!.geometry.type).toBe('Polygon');
+		expect(index.tile(5, 0, 0)).toBeNull();
+	});
+
+	it('joins every layer into one tile layer, in the legend order, and forgets removed layers', () => {
+		const index = new ImportedTileIndex();
+		index.set('a', written('a', [kursk]));
+		index.set('b', written('b', [area]));
+		const ids = () => decode(index.tile(0, 0, 0), 0, 0, 0).map((f) => f.properties?.['id']);
+		expect(ids()).toEqual(['a:0', 'b:0']);
+		index.setOrder(['b', 'a']);
+		expect(ids()).toEqual(['b:0', 'a:0']);
+		index.remove('b');
+		expect(ids()).toEqual(['a:0']);
+		expect(index.props('b:0')).toBeNull();
+	});
+
+	it("keeps the file's properties, as text, for the panel", async () => {
+		const index = new ImportedTileIndex();
+		index.set('L1', await imported('valid/labour-sites.csv', 'L1'));
+		const props = JSON.parse(index.props('L1:0') ?? 'null') as Record<string, unknown>;
+		expect(Object.keys(props).length).toBeGreaterThan(0);
+		expect(index.props('L1:99999')).toBeNull();
+		expect(index.props('nope')).toBeNull();
+	});
+
+	it('draws features cut at 180 degrees on both sides of it', () => {
+		const index = new ImportedTileIndex();
+		const across = {
+			geometry: {
+				type: 'MultiPolygon',
+				coordinates: [
+					[
+						[
+							[179, 60],
+							[180, 60],
+							[180, 61],
+							[179, 61],
+							[179, 60]
+						]
+					],
+					[
+						[
+							[-180, 60],
+							[-179, 60],
+							[-179, 61],
+							[-180, 61],
+							[-180, 60]
+						]
+					]
+				]
+			},
+			props: {}
+		};
+		index.set('x', written('x', [across]));
+		// At zoom 2 the east edge is tile x 3, the west edge tile x 0.
+		const ids = (x: number) =>
+			decode(index.tile(2, x, 1), 2, x, 1).map((f) => f.properties?.['id']);
+		expect(ids(3)).toContain('x:0');
+		expect(ids(0)).toContain('x:0');
+		expect(index.tile(2, 1, 1)).toBeNull();
+	});
+
+	it("refuses text that is not an import's features, saying so", () => {
+		const index = new ImportedTileIndex();
+		expect(() => index.set('a', written('b', [kursk]))).toThrow(/no id of that layer/);
+		expect(index.has('a')).toBe(false);
+	});
+});
+
+describe('the feature list of a layer', () => {
+	const many = Array.from({ length: 120 }, (_, n) =>
+		n % 10 === 0 ? unnamed : { ...kursk, props: { name: `Site ${n}` } }
+	);
+
+	it('pages through the features in file order, naming the unnamed by number', () => {
+		const index = new ImportedTileIndex();
+		index.set('a', written('a', many));
+		const first = index.list('a', '', 0, 50);
+		expect(first.total).toBe(120);
+		expect(first.matched).toBe(120);
+		expect(first.items).toHaveLength(50);
+		expect(first.items.slice(0, 2)).toEqual([
+			{ id: 'a:0', name: 'Feature 1' },
+			{ id: 'a:1', name: 'Site 1' }
+		]);
+		const last = index.list('a', '', 100, 50);
+		expect(last.items.map((i) => i.id)).toEqual(
+			Array.from({ length: 20 }, (_, k) => `a:${100 + k}`)
+		);
+	});
+
+	it('filters by name in any case and counts the matches', () => {
+		const index = new ImportedTileIndex();
+		index.set('a', written('a', many));
+		const page = index.list('a', '  SITE 11', 0, 5);
+		expect(page.items.map((i) => i.name)).toEqual([
+			'Site 11',
+			'Site 111',
+			'Site 112',
+			'Site 113',
+			'Site 114'
+		]);
+		expect(page.matched).toBe(10);
+		expect(page.total).toBe(120);
+		expect(index.list('zzz', '', 0, 5)).toEqual({ items: [], matched: 0, total: 0 });
+	});
+
+	it('names a feature from name, title or label, else by its number', () => {
+		expect(featureName('{"Title":" Depot "}', 0)).toBe('Depot');
+		expect(featureName('{"label":"Camp","name":""}', 3)).toBe('Camp');
+		expect(featureName('{"name":12}', 4)).toBe('Feature 5');
+		expect(featureName('not json', 11)).toBe('Feature 12');
+	});
+});
+
+describe('tile addresses', () => {
+	it('reads z, x and y from the template MapLibre fills in', () => {
+		const url = tileTemplate(7).replace('{z}', '4').replace('{x}', '12').replace('{y}', '5');
+		expect(url).toBe('atlas-imported://4/12/5?v=7');
+		expect(parseTileAddress(url)).toEqual([4, 12, 5]);
+		expect(parseTileAddress('https://4/12/5')).toBeNull();
+		expect(parseTileAddress('atlas-imported://4/x/5')).toBeNull();
+	});
+});
