@@ -187,18 +187,6 @@ test('invalid entries show their message at the field and block saving', async (
 	await expect(page.getByRole('button', { name: 'Save to geo/' })).toBeDisabled();
 
 	// A polygon off the globe, checked on its own.
-	// A flow's ends and an event's place are chosen by name from the basemap's places.
-	await page.getByLabel('New feature: a schematic flow between two places').check();
-	const ends = page.getByRole('group', { name: 'From and to' });
-	await ends.getByLabel('From').selectOption({ label: 'Pyongyang (KP)' });
-	await ends.getByLabel('To').selectOption({ label: 'Vladivostok (RU)' });
-	await expect(ends.getByLabel('To')).toHaveValue(/^\d+$/);
-	await page.getByLabel('New feature: a point at a place').check();
-	await page
-		.getByRole('group', { name: 'Place' })
-		.getByLabel('Place')
-		.selectOption({ label: 'Kursk (RU)' });
-
 	await page.getByLabel('New feature: a polygon from a GeoJSON file').check();
 	await page.getByLabel('Feature id').fill('e2e-bad-polygon');
 	await page.getByLabel('Name on the map').fill('Bad polygon');
@@ -323,6 +311,18 @@ test('regions are picked by clicking the map, in step with the list; a polygon i
 	await regions.getByLabel('Filter the list').fill('Kursk');
 	await regions.getByLabel('Kursk (RU-KRS)').check();
 	await expect(picked).toHaveCount(1);
+
+	// A flow's ends and an event's place are chosen by name from the basemap's places.
+	await page.getByLabel('New feature: a schematic flow between two places').check();
+	const ends = page.getByRole('group', { name: 'From and to' });
+	await ends.getByLabel('From', { exact: true }).selectOption({ label: 'Pyongyang (KP)' });
+	await ends.getByLabel('To', { exact: true }).selectOption({ label: 'Vladivostok (RU)' });
+	await expect(ends.getByLabel('To', { exact: true })).toHaveValue(/^\d+$/);
+	await page.getByLabel('New feature: a point at a place').check();
+	await page
+		.getByRole('group', { name: 'Place' })
+		.getByLabel('Place', { exact: true })
+		.selectOption({ label: 'Kursk (RU)' });
 
 	await page.getByLabel('New feature: a polygon from a GeoJSON file').check();
 	const drawMap = page.locator('[data-draw-state="drawing"]');
