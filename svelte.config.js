@@ -20,9 +20,9 @@ const csp = {
 		'style-src-attr': ['unsafe-inline'],
 		'img-src': ['self', 'data:', 'blob:'],
 		'font-src': ['self', 'data:'],
-		// blob: is the page's own memory, not the network: imported files reach MapLibre's worker
-		// as blob: URLs, so the page never parses them on its main thread.
-		'connect-src': ['self', 'blob:'],
+		// Nothing is fetched from anywhere but the site (imported files reach the map as tiles
+		// from a worker, through a custom protocol, never as URLs).
+		'connect-src': ['self'],
 		// MapLibre's worker is self-hosted; blob: covers its module-worker fallback.
 		'worker-src': ['self', 'blob:'],
 		'object-src': ['none'],

@@ -29,7 +29,7 @@ import sirv from 'sirv';
  */
 export const SECURITY_HEADERS = Object.freeze({
 	'Content-Security-Policy':
-		"frame-ancestors 'none'; connect-src 'self' blob:; object-src 'none'; base-uri 'self'; form-action 'self'; img-src 'self' data: blob:; font-src 'self' data:; worker-src 'self' blob:",
+		"frame-ancestors 'none'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; img-src 'self' data: blob:; font-src 'self' data:; worker-src 'self' blob:",
 	'X-Content-Type-Options': 'nosniff',
 	'Referrer-Policy': 'no-referrer',
 	'X-Frame-Options': 'DENY'
