@@ -211,17 +211,15 @@ export async function renderFigure(
 	const measure = measureWithContext(ctx);
 
 	// First pass without the scale note, to learn the map frame and so its geographic extent.
-	const draft = withOtherOverlays(
-		figureText(index.dataset, {
-			title: view.title,
-			subtitle: view.subtitle,
-			time,
-			layers,
-			visibleFeatureIds,
-			attribution
-		}),
-		view
-	);
+	const textOptions = {
+		title: view.title,
+		subtitle: view.subtitle,
+		time,
+		layers,
+		visibleFeatureIds,
+		attribution
+	};
+	const draft = withOtherOverlays(figureText(index.dataset, textOptions), view);
 	const first = layoutFigure(preset, draft.text, measure);
 	if (!first.ok) throw new Error(first.reason);
 	const size = mapRenderSize(first.layout.map, preset.pixelRatio);
@@ -232,15 +230,7 @@ export async function renderFigure(
 	const extent = frameBounds(view.center, zoom, size.cssWidth, size.cssHeight);
 	const scaleNote = scaleBarNote(view.center[1], extent.south, extent.north);
 	const { text, footnotes } = withOtherOverlays(
-		figureText(index.dataset, {
-			title: view.title,
-			subtitle: view.subtitle,
-			time,
-			layers,
-			visibleFeatureIds,
-			attribution,
-			scaleNote
-		}),
+		figureText(index.dataset, { ...textOptions, scaleNote }),
 		view
 	);
 	const second = layoutFigure(preset, text, measure);
