@@ -2,7 +2,13 @@
  * Runs one import in a fresh Web Worker. Cancel terminates the worker, which stops the parse
  * wherever it is; nothing already imported is touched either way.
  */
-import type { ImportOutcome, ImportRequest, ProgressFn, WorkerMessage } from './types.ts';
+import {
+	refusal,
+	type ImportOutcome,
+	type ImportRequest,
+	type ProgressFn,
+	type WorkerMessage
+} from './types.ts';
 
 export interface RunningImport {
 	result: Promise<ImportOutcome | null>;
@@ -24,15 +30,7 @@ export function startImport(request: ImportRequest, progress: ProgressFn): Runni
 	};
 	worker.onerror = (event) => {
 		event.preventDefault();
-		settle({
-			kind: 'refused',
-			issues: [
-				{
-					where: 'the file',
-					message: `The import stopped: ${event.message || 'the worker failed'}.`
-				}
-			]
-		});
+		settle(refusal(`The import stopped: ${event.message || 'the worker failed'}.`));
 		worker.terminate();
 	};
 	worker.postMessage(request);

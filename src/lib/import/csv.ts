@@ -8,7 +8,7 @@
 import Papa from 'papaparse';
 import { LayerBuilder } from './layer-builder.ts';
 import { LIMITS } from './limits.ts';
-import type { CsvColumns, ImportOutcome, ProgressFn } from './types.ts';
+import { refusal, tooMany, type CsvColumns, type ImportOutcome, type ProgressFn } from './types.ts';
 
 const LAT_NAMES = [
 	'lat',
@@ -70,37 +70,20 @@ export function importCsv(
 	});
 	const columns = (parsed.meta.fields ?? []).filter((c) => c !== '');
 	if (columns.length < 2) {
-		return {
-			kind: 'refused',
-			issues: [
-				{
-					where: 'row 1',
-					message:
-						'The first row must name the columns, and at least two of them (latitude and longitude) are needed.'
-				}
-			]
-		};
+		return refusal(
+			'The first row must name the columns, and at least two of them (latitude and longitude) are needed.',
+			'row 1'
+		);
 	}
 	if (parsed.data.length > LIMITS.maxFeatures) {
-		return {
-			kind: 'refused',
-			issues: [
-				{
-					where: 'the file',
-					message: `It has ${parsed.data.length.toLocaleString('en')} rows; the atlas imports at most ${LIMITS.maxFeatures.toLocaleString('en')} from one file.`
-				}
-			]
-		};
+		return tooMany(parsed.data.length, 'rows', LIMITS.maxFeatures);
 	}
 	const guess = guessColumns(columns);
 	const use = chosen ?? (guess.lat && guess.lon ? { lat: guess.lat, lon: guess.lon } : null);
 	if (!use) return { kind: 'choose-columns', columns, guess };
 	for (const c of [use.lat, use.lon]) {
 		if (!columns.includes(c)) {
-			return {
-				kind: 'refused',
-				issues: [{ where: 'row 1', message: `There is no column named "${c}".` }]
-			};
+			return refusal(`There is no column named "${c}".`, 'row 1');
 		}
 	}
 	const commaDecimal = parsed.meta.delimiter !== ',';

@@ -15,7 +15,7 @@ import {
 import { LayerBuilder } from './layer-builder.ts';
 import { LIMITS } from './limits.ts';
 import { LineIndex } from './locate.ts';
-import type { ImportIssue, ImportOutcome, ProgressFn } from './types.ts';
+import { tooMany, type ImportIssue, type ImportOutcome, type ProgressFn } from './types.ts';
 
 const GEOMETRY_TYPES = new Set([
 	'Point',
@@ -133,12 +133,7 @@ export function importGeojson(
 		]);
 	}
 	if (features.length > LIMITS.maxFeatures) {
-		return refused([
-			{
-				where: 'the file',
-				message: `It has ${features.length.toLocaleString('en')} features; the atlas imports at most ${LIMITS.maxFeatures.toLocaleString('en')} from one file.`
-			}
-		]);
+		return tooMany(features.length, 'features', LIMITS.maxFeatures);
 	}
 
 	// Positions of features, worked out only when a message needs one.

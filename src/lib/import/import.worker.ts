@@ -3,7 +3,7 @@
  * outcome. The page cancels an import by terminating the worker.
  */
 import { importFile } from './parse.ts';
-import type { ImportRequest, WorkerMessage } from './types.ts';
+import { refusal, type ImportRequest, type WorkerMessage } from './types.ts';
 
 const post = (message: WorkerMessage) => self.postMessage(message);
 
@@ -17,15 +17,9 @@ self.onmessage = async (event: MessageEvent<ImportRequest>) => {
 		// Out of memory or a parser bug: still an answer the user can read, never a silent stop.
 		post({
 			type: 'done',
-			outcome: {
-				kind: 'refused',
-				issues: [
-					{
-						where: 'the file',
-						message: `The file could not be read (${err instanceof Error ? err.message : String(err)}).`
-					}
-				]
-			}
+			outcome: refusal(
+				`The file could not be read (${err instanceof Error ? err.message : String(err)}).`
+			)
 		});
 	}
 };

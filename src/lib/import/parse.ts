@@ -7,13 +7,8 @@ import { importCsv } from './csv.ts';
 import { importGeojson } from './geojson.ts';
 import { formatBytes, LIMITS } from './limits.ts';
 import { sniff } from './sniff.ts';
-import type { ImportOutcome, ImportRequest, ProgressFn } from './types.ts';
+import { refusal, type ImportOutcome, type ImportRequest, type ProgressFn } from './types.ts';
 import { importXml } from './xml.ts';
-
-const refusal = (message: string): ImportOutcome => ({
-	kind: 'refused',
-	issues: [{ where: 'the file', message }]
-});
 
 export async function importFile(
 	request: ImportRequest,

@@ -59,3 +59,15 @@ export type WorkerMessage =
 
 /** Reports how far the import is: a stage in words and a fraction from 0 to 1. */
 export type ProgressFn = (stage: string, done: number) => void;
+
+/** A refusal with one message, by default about the file as a whole. */
+export function refusal(message: string, where = 'the file'): ImportOutcome {
+	return { kind: 'refused', issues: [{ where, message }] };
+}
+
+/** The refusal of a file with more features (or rows) than one import takes. */
+export function tooMany(count: number, noun: string, limit: number): ImportOutcome {
+	return refusal(
+		`It has ${count.toLocaleString('en')} ${noun}; the atlas imports at most ${limit.toLocaleString('en')} from one file.`
+	);
+}

@@ -8,7 +8,7 @@ import { kml, gpx } from '@tmcw/togeojson';
 import { DOMParser, type Element as XmlElement } from '@xmldom/xmldom';
 import { LayerBuilder } from './layer-builder.ts';
 import { LIMITS } from './limits.ts';
-import type { ImportOutcome, ProgressFn } from './types.ts';
+import { refusal, tooMany, type ImportOutcome, type ProgressFn } from './types.ts';
 
 /** xmldom appends "@#[line:3,col:14]" to its messages; turn it into words. */
 function splitXmlMessage(message: string): { where: string; text: string } {
@@ -36,16 +36,10 @@ export function importXml(
 	const entity = /<!ENTITY/i.exec(text);
 	if (entity) {
 		const line = text.slice(0, entity.index).split('\n').length;
-		return {
-			kind: 'refused',
-			issues: [
-				{
-					where: `line ${line}`,
-					message:
-						'The file declares XML entities (<!ENTITY ...>). KML and GPX never need them and they can be used to exhaust memory, so the file is refused.'
-				}
-			]
-		};
+		return refusal(
+			'The file declares XML entities (<!ENTITY ...>). KML and GPX never need them and they can be used to exhaust memory, so the file is refused.',
+			`line ${line}`
+		);
 	}
 	const problems: Array<{ where: string; text: string }> = [];
 	let doc;
@@ -77,28 +71,15 @@ export function importXml(
 	const root = doc.documentElement;
 	const rootName = root?.localName ?? root?.nodeName;
 	if (rootName !== format) {
-		return {
-			kind: 'refused',
-			issues: [
-				{
-					where: root ? `<${root.nodeName}> at line ${root.lineNumber ?? 1}` : 'the file',
-					message: `The file is XML but its root element is <${rootName ?? 'none'}>, not <${format}>: it is not a ${format.toUpperCase()} file.`
-				}
-			]
-		};
+		return refusal(
+			`The file is XML but its root element is <${rootName ?? 'none'}>, not <${format}>: it is not a ${format.toUpperCase()} file.`,
+			root ? `<${root.nodeName}> at line ${root.lineNumber ?? 1}` : 'the file'
+		);
 	}
 	progress('Converting the features', 0.3);
 	const collection = format === 'kml' ? kml(doc) : gpx(doc);
 	if (collection.features.length > LIMITS.maxFeatures) {
-		return {
-			kind: 'refused',
-			issues: [
-				{
-					where: 'the file',
-					message: `It has ${collection.features.length.toLocaleString('en')} features; the atlas imports at most ${LIMITS.maxFeatures.toLocaleString('en')} from one file.`
-				}
-			]
-		};
+		return tooMany(collection.features.length, 'features', LIMITS.maxFeatures);
 	}
 	// togeojson converts elements in document order, so the nth feature is the nth element when
 	// every element became a feature; otherwise messages name the feature by number and name.
