@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures.ts';
+import { expect, test, waitForMapIdle } from './fixtures.ts';
 
 const port = Number(process.env.EDIT_PORT ?? Number(process.env.E2E_PORT ?? 4173) + 10);
 const origin = `http://127.0.0.1:${port}`;
@@ -139,6 +139,8 @@ test('a Russia-wide claim is stored without being drawn on any zone', async ({ p
 	expect(saved('features.geojson')).not.toContain('e2e-russia-wide-777');
 	// No zone's panel shows the figure: open each feature from the list and look.
 	await page.goto('/');
+	// The list's buttons answer once the page has taken over; the map's idle comes after that.
+	await waitForMapIdle(page);
 	const list = page.locator('button[data-list-id]');
 	const count = await list.count();
 	expect(count).toBeGreaterThan(0);
