@@ -6,6 +6,7 @@ import {
 	formatPeriod,
 	headlineFigures,
 	indexDataset,
+	number,
 	placeClaimsOf,
 	shortFigure,
 	sourcesOf
@@ -158,6 +159,12 @@ describe('figures in words', () => {
 	] as Array<[Figure, string, string]>)('%j reads "%s" and "%s"', (figure, long, short) => {
 		expect(formatFigure(figure)).toBe(long);
 		expect(shortFigure(figure)).toBe(short);
+	});
+
+	it('groups counts in thousands as en-GB does, without the locale machinery', () => {
+		for (const n of [0, 7, 999, 1000, 15000, 40000, 123456, 1234567, 100000000, -2500, 2.5]) {
+			expect(number(n)).toBe(n.toLocaleString('en-GB'));
+		}
 	});
 
 	it('says so when a source gives no number', () => {
