@@ -95,8 +95,18 @@ test('the list marks announced features and opens unlocated reporting in its own
 		'No link on file.'
 	);
 	await page.screenshot({ path: testInfo.outputPath('unlocated.png') });
+
+	// The open panel is part of the link: a reload (or a colleague's browser) opens it again.
+	await expect(page).toHaveURL(/#panel=unlocated$/);
+	await page.reload();
+	await expect(unlocated.getByRole('region', { name: 'Opinions' })).toBeVisible();
+
 	await unlocated.getByRole('button', { name: /All features/ }).click();
 	await expect(list(page).getByRole('button', { name: /^Unlocated reporting/ })).toBeFocused();
+	await expect(page).not.toHaveURL(/panel=/);
+	// Back undoes the closing, as it undoes a selection.
+	await page.goBack();
+	await expect(unlocated.getByRole('region', { name: 'Opinions' })).toBeVisible();
 });
 
 test("an export's citations name the announced zone and say what a label shows", async ({

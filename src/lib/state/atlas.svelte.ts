@@ -40,6 +40,11 @@ export class AtlasState {
 	hoveredId = $state<string | null>(null);
 	/** Other features under the last map click, offered in the panel ("Also here"). */
 	alsoHere = $state.raw<string[]>([]);
+	/**
+	 * The "Unlocated reporting" panel (claims for Russia as a whole, a wider area or no place) is
+	 * open in place of the feature list; part of the view, so a link can open it.
+	 */
+	unlocatedOpen = $state(false);
 	/** The briefing being presented, if any. */
 	briefing = $state.raw<BriefingPosition | null>(null);
 
@@ -155,6 +160,7 @@ export class AtlasState {
 			camera,
 			time: this.time,
 			selected: this.selectedId,
+			unlocated: this.unlocatedOpen,
 			briefing: this.briefing
 		};
 	}
@@ -169,6 +175,7 @@ export class AtlasState {
 		if (view.claimants) this.claimants = view.claimants;
 		if (view.minCredibility !== undefined) this.minCredibility = view.minCredibility;
 		if (view.selected !== undefined) this.select(view.selected);
+		if (view.unlocated !== undefined) this.unlocatedOpen = view.unlocated;
 		// Last: a briefing step sets layers, time and selection over what the link gave.
 		if (view.briefing !== undefined) this.#present(view.briefing);
 	}

@@ -16,6 +16,7 @@
  * | claimants | claimant ids, comma-separated                          | every claimant        |
  * | conf      | minimum confidence, Admiralty credibility 1-6          | 6 (everything)        |
  * | sel       | selected feature id                                    | nothing selected      |
+ * | panel     | `unlocated`: the "Unlocated reporting" panel is open    | the feature list      |
  * | brief     | briefing id                                            | no briefing           |
  * | step      | briefing step, counted from 1 as a person would        | 1                     |
  *
@@ -42,6 +43,8 @@ export interface ViewState extends FilterState {
 	/** Null: all time. */
 	time: TimeSelection | null;
 	selected: string | null;
+	/** The "Unlocated reporting" panel is open in place of the feature list. */
+	unlocated: boolean;
 	briefing: BriefingPosition | null;
 }
 
@@ -50,6 +53,7 @@ export const DEFAULT_VIEW_STATE: Readonly<ViewState> = Object.freeze({
 	camera: null,
 	time: null,
 	selected: null,
+	unlocated: false,
 	briefing: null
 });
 
@@ -77,6 +81,7 @@ export const URL_KEYS = [
 	'claimants',
 	'conf',
 	'sel',
+	'panel',
 	'brief',
 	'step'
 ] as const;
@@ -243,6 +248,12 @@ export function parseViewHash(hash: string, known: KnownIds = {}): ParsedViewSta
 		} else state.selected = sel;
 	}
 
+	const panel = pairs.get('panel');
+	if (panel !== undefined) {
+		if (panel === 'unlocated') state.unlocated = true;
+		else notices.push(`Ignored the panel ${show(panel)} in the link.`);
+	}
+
 	const brief = pairs.get('brief');
 	const step = pairs.get('step');
 	if (brief === undefined) {
@@ -302,6 +313,7 @@ export function formatViewHash(state: Partial<ViewState>): string {
 		put('conf', String(state.minCredibility));
 	}
 	if (state.selected) put('sel', state.selected);
+	if (state.unlocated) put('panel', 'unlocated');
 	if (state.briefing) {
 		put('brief', state.briefing.id);
 		if (state.briefing.stepIndex > 0) put('step', String(state.briefing.stepIndex + 1));

@@ -80,6 +80,7 @@ describe('reading a link', () => {
 			['claimants=NIS', 'Ignored the claimant "NIS" in the link.'],
 			['sel=atlantis', 'Ignored the selection "atlantis" in the link: no such feature.'],
 			['sel=<script>', 'Ignored the selection "<script>" in the link.'],
+			['panel=sources', 'Ignored the panel "sources" in the link.'],
 			['brief=other', 'Ignored the briefing "other" in the link: no such briefing.'],
 			['brief=two-theatres&step=9', 'Ignored step 9 in the link: the briefing has 3 steps.'],
 			['brief=two-theatres&step=0', 'Ignored the briefing step "0" in the link.'],
@@ -176,6 +177,7 @@ describe('history', () => {
 		};
 		expect(historyMode(base, later)).toBe('replace');
 		expect(historyMode(base, { ...base, selected: 'kursk-combat' })).toBe('push');
+		expect(historyMode(base, { ...base, unlocated: true })).toBe('push');
 		expect(historyMode(base, { ...base, categories: ['combat'] })).toBe('push');
 		expect(historyMode(base, { ...base, time: null })).toBe('push');
 		const reported = {
@@ -504,6 +506,7 @@ function randomState(random: () => number): ViewState {
 			random() < 0.5
 				? null
 				: pick(random, ['kursk-construction', 'kursk-combat', 'far-east-labour']),
+		unlocated: random() < 0.3,
 		briefing: random() < 0.5 ? null : { id: 'two-theatres', stepIndex: Math.floor(random() * 3) }
 	};
 }
