@@ -197,7 +197,7 @@ describe('thinning dense points below the deepest zoom', () => {
 		const at = tileAt(TILE_MAX_ZOOM, 36.19, 51.73);
 		const features = decode(index.tile(...at), ...at);
 		expect(features).toHaveLength(300);
-		expect(features.every((f) => f.properties['count'] === undefined)).toBe(true);
+		expect(features.every((f) => f.properties?.['count'] === undefined)).toBe(true);
 	});
 
 	it('leaves a tile of few points as it is, even where they overlap', () => {
@@ -234,7 +234,7 @@ describe('thinning dense points below the deepest zoom', () => {
 		const [z, x, y] = at;
 		const features = decode(index.tile(...at), ...at);
 		// Every point of the tile is counted once.
-		const counted = features.reduce((sum, f) => sum + Number(f.properties['count'] ?? 1), 0);
+		const counted = features.reduce((sum, f) => sum + Number(f.properties?.['count'] ?? 1), 0);
 		const inTile = points.filter((p) => {
 			const [tz, tx, ty] = tileAt(z, p.geometry.coordinates[0]!, p.geometry.coordinates[1]!);
 			return tz === z && tx === x && ty === y;
