@@ -319,7 +319,68 @@ test('an imported layer’s features are listed in the legend and open their pan
 		}, featureId);
 	await expect.poll(() => state(`${layerId}:77`)).toMatchObject({ selected: true });
 	expect(await state(`${layerId}:76`)).not.toMatchObject({ selected: true });
+	// The map moves to it, as the evidence list does: close enough to tell it from its neighbours.
+	const camera = () => {
+		const [zoom, lat, lon] = /at=([-\d.]+)\/([-\d.]+)\/([-\d.]+)/
+			.exec(new URL(page.url()).hash)!
+			.slice(1)
+			.map(Number) as [number, number, number];
+		return { zoom, lat, lon };
+	};
+	await expect.poll(() => camera().zoom, { timeout: 20_000 }).toBeCloseTo(10, 0);
+	await waitForMapIdle(page);
+	const at = await screenPoint(page, 37 + 77 * 0.05, 51);
+	const box = (await page.locator('[data-map-state]').boundingBox())!;
+	expect(at.x).toBeGreaterThan(box.x);
+	expect(at.x).toBeLessThan(box.x + box.width);
+	expect(at.y).toBeGreaterThan(box.y);
+	expect(at.y).toBeLessThan(box.y + box.height);
+	expect(camera().lon).toBeCloseTo(40.85, 0);
 	await page.screenshot({ path: '/work/shots/tiles/feature-panel-from-list.png' });
+});
+
+test('points drawn as one mark at the overview say so in their panel, and are all still listed', async ({
+	page,
+	watch: _
+}) => {
+	test.setTimeout(120_000);
+	await page.goto('/#at=5/51/40');
+	await waitForMapIdle(page);
+	// 600 records geocoded to the same town centre: one screen pixel at every zoom, so the tiles
+	// draw them as one mark below the deepest tile zoom.
+	const features = Array.from({ length: 600 }, (_, n) => ({
+		type: 'Feature',
+		properties: { name: `Record ${n}` },
+		geometry: { type: 'Point', coordinates: [40, 51] }
+	}));
+	await page.getByRole('button', { name: 'Import layer…' }).click();
+	const dialog = page.getByRole('dialog', { name: 'Import a layer' });
+	await dialog.getByLabel(/^File/).setInputFiles({
+		name: 'records.geojson',
+		mimeType: 'application/geo+json',
+		buffer: Buffer.from(JSON.stringify({ type: 'FeatureCollection', features }))
+	});
+	await expect(dialog.getByRole('status')).toContainText(
+		'Imported “records.geojson”: 600 features'
+	);
+	await page.keyboard.press('Escape');
+	await expect(dialog).toBeHidden();
+
+	await clickOnMap(page, 40, 51);
+	const panel = page.getByRole('complementary', { name: 'Record 0' });
+	await expect(panel).toContainText(
+		'This mark stands for 600 imported points that overlap at this zoom; zoom in to see each.'
+	);
+	await page.screenshot({ path: '/work/shots/tiles/thinned-mark-panel.png' });
+
+	// Nothing is hidden from the list: it asks the worker, not the tiles.
+	const legend = page.getByRole('region', { name: 'Legend' });
+	await legend
+		.getByRole('button', { name: 'List features of imported layer records.geojson' })
+		.click();
+	await expect(legend.getByRole('status')).toHaveText(
+		'Showing 50 of 600 — filter by name to find more'
+	);
 });
 
 test('a handout draws, lists in its legend and cites the imported layers in each step’s frame', async ({

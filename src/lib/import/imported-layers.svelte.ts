@@ -7,7 +7,12 @@
 import { LIMITS } from './limits.ts';
 import { nextColour, safeColour } from './palette.ts';
 import { deleteLayer, loadLayers, saveLayer, type ImportedLayerRecord } from './store.ts';
-import { importedTiles, registerTileProtocol, tileTemplate } from './tiles-client.ts';
+import {
+	importedTiles,
+	registerTileProtocol,
+	tileTemplate,
+	type LostLayers
+} from './tiles-client.ts';
 import type { ImportIssue, ParsedLayer } from './types.ts';
 
 export type ImportedLayer = Omit<ImportedLayerRecord, 'features'>;
@@ -38,6 +43,7 @@ export class ImportedLayers {
 
 	/** Reads the layers kept in this browser. */
 	async load(): Promise<void> {
+		this.#followRestarts();
 		try {
 			const records = await loadLayers();
 			for (const r of records) this.#blobs.set(r.id, r.features);
@@ -91,6 +97,7 @@ export class ImportedLayers {
 			warnings,
 			order: Math.max(0, ...this.layers.map((l) => l.order + 1))
 		};
+		this.#followRestarts();
 		this.#blobs.set(id, parsed.features);
 		this.layers = [...this.layers, meta];
 		await Promise.all([this.#save(meta), this.#toTiles(id, parsed.features)]);
@@ -138,6 +145,25 @@ export class ImportedLayers {
 		} catch (err) {
 			this.storageError = `This layer is shown but could not be kept in this browser's storage, so it will be gone after a reload (${describe(err)}).`;
 		}
+	}
+
+	/**
+	 * When the tiles worker died and a fresh one was given the layers back, the map fetches every
+	 * tile again (those asked of the dead worker failed and show nothing), and the user is told of
+	 * any layer the fresh worker could not take back.
+	 */
+	#followRestarts(): void {
+		importedTiles().onrestart = (lost: LostLayers) => {
+			const names = [...lost.keys()]
+				.map((id) => this.get(id))
+				.filter((l) => l !== undefined)
+				.map((l) => `“${l.name}”`);
+			if (names.length > 0) {
+				const reason = [...new Set(lost.values())].join('; ');
+				this.mapError = `The imported layers had to be read again after a failure, and ${names.join(', ')} could not be (${reason}). ${names.length === 1 ? 'It is' : 'They are'} missing from the map; reload the page to try again.`;
+			}
+			void this.#publish().catch(() => undefined);
+		};
 	}
 
 	/** Hands a layer's features to the tiles worker, which parses them off this thread. */

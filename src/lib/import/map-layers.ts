@@ -8,7 +8,7 @@
 import type { OverlaySpec } from '../map/kinds/registry.ts';
 import { overlaySources } from '../map/overlays.ts';
 import type { ImportedLayer } from './imported-layers.svelte.ts';
-import { TILE_LAYER, TILE_MAX_ZOOM } from './tile-index.ts';
+import { TILE_LAYER, TILE_MAX_ZOOM, type FeaturePlace } from './tile-index.ts';
 import { importedTiles } from './tiles-client.ts';
 
 export const IMPORTED_OVERLAY = 'imported';
@@ -76,6 +76,22 @@ export function importedForFigure(
 export async function importedFeatureProps(featureId: string): Promise<string | null> {
 	try {
 		return await importedTiles().props(featureId);
+	} catch {
+		return null;
+	}
+}
+
+/**
+ * How close the map comes to an imported point opened from the keyboard list: 1 px there is about
+ * 75 m (less in the north), so points thinned into one mark at the overview (tile-index.ts) are
+ * almost always drawn apart, while the place around it stays in view.
+ */
+export const IMPORTED_POINT_ZOOM = 10;
+
+/** Where an imported feature is, from the imported-tiles worker; null if it cannot say. */
+export async function importedFeaturePlace(featureId: string): Promise<FeaturePlace | null> {
+	try {
+		return await importedTiles().place(featureId);
 	} catch {
 		return null;
 	}

@@ -5,6 +5,10 @@
  * tiles of that z/x/y joined into one vector-tile layer, encoded as protobuf. The file's own
  * properties stay here, off the tiles: a tile feature carries only `id` and `category`, and the
  * panel and the feature list ask for the rest by id.
+ *
+ * Below the deepest zoom, a tile's dense points are thinned per layer (thinPoints): points that
+ * would be drawn on the same screen pixel are drawn once, the kept point carrying how many it
+ * stands for (`count`), so the map looks the same but the GPU draws far fewer circles.
  */
 import { GeoJSONVT, type GeoJSONVTFeature, type GeoJSONVTTile } from '@maplibre/geojson-vt';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
@@ -18,6 +22,24 @@ export const TILE_MAX_ZOOM = 12;
 
 const EXTENT = 4096;
 
+/**
+ * Side of the thinning grid's cell, in tile units. A tile is drawn 512 px wide at its own zoom and
+ * up to twice that until the next zoom's tiles take over, so 8 units (1/512 of the tile) is 1 px
+ * at the tile's zoom and 1–2 px on screen. The smallest imported dot (map/kinds/imported.ts) is
+ * drawn at zoom 4 and out: radius 2.5 px plus a 0.75 px ring, 3.25 px in all, and 4.5 + 1.5 px
+ * from zoom 8. A dropped point's centre is at most a cell's diagonal (1.4–2.8 px) from the centre
+ * of the dot kept for it, so it always lies inside that dot: the cell is well under the radius and
+ * no mark moves by more than a pixel or two, while a blanket of overlapping dots loses the ones
+ * drawn beneath its neighbours.
+ */
+export const THIN_CELL = 8;
+
+/**
+ * A layer's tile is thinned only when it holds more single points than this: a few hundred dots
+ * cost the GPU little, and then every dot stays its own feature.
+ */
+export const THIN_ABOVE = 256;
+
 const TILE_OPTIONS = {
 	maxZoom: TILE_MAX_ZOOM,
 	// Tiles down to zoom 4 are cut when a layer is added; deeper ones on first request.
@@ -30,6 +52,13 @@ const TILE_OPTIONS = {
 	buffer: 128,
 	extent: EXTENT
 };
+
+/** Where a feature is, for "zoom to it": its bounds [west, south, east, north] in degrees. */
+export interface FeaturePlace {
+	bbox: [number, number, number, number];
+	/** Whether it is a single point (the map zooms closer to a point than to a shape). */
+	point: boolean;
+}
 
 /** One feature of the list in a layer's legend entry. */
 export interface ListedFeature {
@@ -53,6 +82,10 @@ interface IndexedLayer {
 	names: string[];
 	/** Lower-cased names, for the list's filter. */
 	search: string[];
+	/** Per feature number: west, south, east, north (NaN when it has no coordinates). */
+	boxes: Float64Array;
+	/** Per feature number: 1 when it is a single point. */
+	points: Uint8Array;
 }
 
 /** A feature's name for the list: its `name`, `title` or `label` property, else "Feature 12". */
@@ -89,6 +122,8 @@ function indexLayer(layerId: string, featuresText: string): IndexedLayer {
 	const props: string[] = [];
 	const names: string[] = [];
 	const search: string[] = [];
+	const boxes = new Float64Array(features.length * 4).fill(NaN);
+	const points = new Uint8Array(features.length);
 	for (const feature of features) {
 		const n = featureNumber(layerId, feature.properties?.['id']);
 		if (n < 0) throw new Error(`a feature of layer ${layerId} has no id of that layer`);
@@ -96,10 +131,96 @@ function indexLayer(layerId: string, featuresText: string): IndexedLayer {
 		props[n] = own;
 		names[n] = featureName(own, n);
 		search[n] = names[n]!.toLowerCase();
+		if (n < features.length) {
+			boxes.set(bounds(feature.geometry), n * 4);
+			points[n] = feature.geometry?.type === 'Point' ? 1 : 0;
+		}
 		feature.properties = { id: feature.properties['id'], category: layerId };
 	}
 	const index = new GeoJSONVT({ type: 'FeatureCollection', features }, TILE_OPTIONS);
-	return { index, props, names, search };
+	return { index, props, names, search, boxes, points };
+}
+
+/**
+ * West, south, east and north of a geometry in one pass, aware of the antimeridian: a shape with
+ * parts on both sides of 180 degrees gets bounds that cross it (east > 180) when that is narrower
+ * than spanning the world (as map/bounds.ts does for the atlas's own features). NaNs when empty.
+ */
+function bounds(geometry: Geometry | null): [number, number, number, number] {
+	let west = Infinity;
+	let east = -Infinity;
+	let shiftedWest = Infinity;
+	let shiftedEast = -Infinity;
+	let south = Infinity;
+	let north = -Infinity;
+	const visit = (c: unknown): void => {
+		if (!Array.isArray(c)) return;
+		if (typeof c[0] === 'number') {
+			const [lon, lat] = c as number[];
+			if (!Number.isFinite(lon) || !Number.isFinite(lat)) return;
+			west = Math.min(west, lon!);
+			east = Math.max(east, lon!);
+			const shifted = lon! < 0 ? lon! + 360 : lon!;
+			shiftedWest = Math.min(shiftedWest, shifted);
+			shiftedEast = Math.max(shiftedEast, shifted);
+			south = Math.min(south, lat!);
+			north = Math.max(north, lat!);
+			return;
+		}
+		for (const inner of c) visit(inner);
+	};
+	const walk = (g: Geometry | null): void => {
+		if (!g) return;
+		if (g.type === 'GeometryCollection') g.geometries.forEach(walk);
+		else visit(g.coordinates);
+	};
+	walk(geometry);
+	if (south > north) return [NaN, NaN, NaN, NaN];
+	return shiftedEast - shiftedWest < east - west
+		? [shiftedWest, south, shiftedEast, north]
+		: [west, south, east, north];
+}
+
+/**
+ * One layer's features of one tile, its dense points thinned: when the tile holds more than
+ * THIN_ABOVE single points, only the first point (in file order) of each THIN_CELL square is kept,
+ * at its own position, with `count` saying how many points of the square it stands for (when more
+ * than one). Lines, polygons and multi-points pass unchanged (geojson-vt simplifies shapes
+ * already). The grid is the same in every tile of a zoom (4096 and the 128-unit buffer are
+ * multiples of the cell), so a point drawn in two tiles' buffers is kept or dropped in both.
+ */
+export function thinPoints(features: readonly GeoJSONVTFeature[]): GeoJSONVTFeature[] {
+	let single = 0;
+	for (const f of features) if (f.type === 1 && f.geometry.length === 1) single += 1;
+	if (single <= THIN_ABOVE) return [...features];
+	const kept: GeoJSONVTFeature[] = [];
+	/** Per kept feature: how many points it stands for (0 for shapes). */
+	const counts: number[] = [];
+	/** Cell key → index in `kept`. */
+	const cells = new Map<number, number>();
+	// Cells from -64 to 959 on each axis cover the tile and its buffer with room to spare.
+	const key = (x: number, y: number) =>
+		(Math.floor(x / THIN_CELL) + 64) * 1024 + Math.floor(y / THIN_CELL) + 64;
+	for (const f of features) {
+		if (f.type !== 1 || f.geometry.length !== 1) {
+			kept.push(f);
+			counts.push(0);
+			continue;
+		}
+		const [x, y] = f.geometry[0]!;
+		const cell = key(x, y);
+		const at = cells.get(cell);
+		if (at === undefined) {
+			cells.set(cell, kept.length);
+			kept.push(f);
+			counts.push(1);
+		} else {
+			counts[at]! += 1;
+		}
+	}
+	return kept.map((f, i) =>
+		counts[i]! > 1 ? ({ ...f, tags: { ...f.tags, count: counts[i] } } as GeoJSONVTFeature) : f
+	);
 }
 
 export class ImportedTileIndex {
@@ -128,7 +249,11 @@ export class ImportedTileIndex {
 		return this.#layers.has(layerId);
 	}
 
-	/** Tile z/x/y of every layer as one protobuf vector tile; null when no layer reaches it. */
+	/**
+	 * Tile z/x/y of every layer as one protobuf vector tile; null when no layer reaches it. Each
+	 * layer's dense points are thinned on their own (layers have their own colours), except at
+	 * TILE_MAX_ZOOM, where every point is drawn.
+	 */
 	tile(z: number, x: number, y: number): Uint8Array | null {
 		const features: GeoJSONVTFeature[] = [];
 		let first: GeoJSONVTTile | null = null;
@@ -136,7 +261,8 @@ export class ImportedTileIndex {
 			const tile = this.#layers.get(id)?.index.getTile(z, x, y);
 			if (!tile || tile.features.length === 0) continue;
 			first ??= tile;
-			for (const f of tile.features) features.push(f);
+			const own = z < TILE_MAX_ZOOM ? thinPoints(tile.features) : tile.features;
+			for (const f of own) features.push(f);
 		}
 		if (!first) return null;
 		const joined = { ...first, features } as GeoJSONVTTile;
@@ -149,6 +275,17 @@ export class ImportedTileIndex {
 		const layer = this.#layers.get(layerId);
 		const n = featureNumber(layerId, featureId);
 		return (layer && n >= 0 && layer.props[n]) || null;
+	}
+
+	/** Where feature `<layer>:<n>` is, or null if unknown or without coordinates. */
+	place(featureId: string): FeaturePlace | null {
+		const layerId = featureId.slice(0, featureId.indexOf(':'));
+		const layer = this.#layers.get(layerId);
+		const n = featureNumber(layerId, featureId);
+		if (!layer || n < 0 || n * 4 >= layer.boxes.length) return null;
+		const [w, s, e, north] = layer.boxes.subarray(n * 4, n * 4 + 4);
+		if (!Number.isFinite(w) || !Number.isFinite(north)) return null;
+		return { bbox: [w!, s!, e!, north!], point: layer.points[n] === 1 };
 	}
 
 	/**

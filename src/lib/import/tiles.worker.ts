@@ -27,6 +27,8 @@ async function answer(request: TilesRequest): Promise<TilesReply> {
 		}
 		case 'props':
 			return { id: request.id, result: index.props(request.featureId) };
+		case 'place':
+			return { id: request.id, result: index.place(request.featureId) };
 		case 'list':
 			return {
 				id: request.id,

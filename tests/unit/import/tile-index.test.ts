@@ -3,7 +3,14 @@ import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
 import { describe, expect, it } from 'vitest';
 import { importFile } from '../../../src/lib/import/parse.ts';
-import { featureName, ImportedTileIndex, TILE_LAYER } from '../../../src/lib/import/tile-index.ts';
+import {
+	featureName,
+	ImportedTileIndex,
+	THIN_ABOVE,
+	THIN_CELL,
+	TILE_LAYER,
+	TILE_MAX_ZOOM
+} from '../../../src/lib/import/tile-index.ts';
 import { parseTileAddress, tileTemplate } from '../../../src/lib/import/tiles-client.ts';
 
 /** The features text an import of `path` produces (what the page stores and hands the worker). */
@@ -138,6 +145,152 @@ describe('imported tiles', () => {
 		const index = new ImportedTileIndex();
 		expect(() => index.set('a', written('b', [kursk]))).toThrow(/no id of that layer/);
 		expect(index.has('a')).toBe(false);
+	});
+});
+
+describe('thinning dense points below the deepest zoom', () => {
+	/** Tile of zoom z holding lon/lat, and the lon/lat of tile-unit x/y in it. */
+	function tileAt(z: number, lon: number, lat: number): [number, number, number] {
+		const n = 2 ** z;
+		const x = Math.floor(((lon + 180) / 360) * n);
+		const rad = (lat * Math.PI) / 180;
+		const y = Math.floor(((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2) * n);
+		return [z, x, y];
+	}
+
+	/** `count` points within a few metres of lon/lat (all on one screen pixel below zoom 12). */
+	function stack(count: number, lon: number, lat: number, name = 'Stacked') {
+		return Array.from({ length: count }, (_, k) => ({
+			geometry: { type: 'Point', coordinates: [lon + k * 1e-6, lat] },
+			props: { name: `${name} ${k}` }
+		}));
+	}
+
+	/** `count` points spread over a degree, a seeded scatter. */
+	function scatter(count: number, lon: number, lat: number) {
+		let seed = 7;
+		const next = () => ((seed = (seed * 16807) % 2147483647) / 2147483647) as number;
+		return Array.from({ length: count }, (_, k) => ({
+			geometry: { type: 'Point', coordinates: [lon + next(), lat + next()] },
+			props: { name: `Scatter ${k}` }
+		}));
+	}
+
+	it('keeps one point per cell, at its own place, saying how many it stands for', () => {
+		const index = new ImportedTileIndex();
+		// 300 points on one spot and 200 on another, in one layer: 500 points, over the threshold.
+		index.set('a', written('a', [...stack(300, 36.19, 51.73), ...stack(200, 37.6, 55.75)]));
+		const at = tileAt(4, 36.19, 51.73);
+		const features = decode(index.tile(...at), ...at);
+		expect(features.map((f) => f.properties)).toEqual([
+			{ id: 'a:0', category: 'a', count: 300 },
+			{ id: 'a:300', category: 'a', count: 200 }
+		]);
+		const [lon, lat] = (features[0]!.geometry as { coordinates: number[] }).coordinates;
+		expect(lon).toBeCloseTo(36.19, 1);
+		expect(lat).toBeCloseTo(51.73, 1);
+	});
+
+	it('never thins at the deepest zoom', () => {
+		const index = new ImportedTileIndex();
+		index.set('a', written('a', stack(300, 36.19, 51.73)));
+		const at = tileAt(TILE_MAX_ZOOM, 36.19, 51.73);
+		const features = decode(index.tile(...at), ...at);
+		expect(features).toHaveLength(300);
+		expect(features.every((f) => f.properties?.['count'] === undefined)).toBe(true);
+	});
+
+	it('leaves a tile of few points as it is, even where they overlap', () => {
+		const index = new ImportedTileIndex();
+		index.set('a', written('a', stack(THIN_ABOVE, 36.19, 51.73)));
+		const at = tileAt(4, 36.19, 51.73);
+		expect(decode(index.tile(...at), ...at)).toHaveLength(THIN_ABOVE);
+	});
+
+	it('thins each layer on its own: a point never stands for another layer’s', () => {
+		const index = new ImportedTileIndex();
+		index.set('a', written('a', stack(300, 36.19, 51.73)));
+		index.set('b', written('b', stack(300, 36.19, 51.73)));
+		const at = tileAt(4, 36.19, 51.73);
+		expect(decode(index.tile(...at), ...at).map((f) => f.properties)).toEqual([
+			{ id: 'a:0', category: 'a', count: 300 },
+			{ id: 'b:0', category: 'b', count: 300 }
+		]);
+	});
+
+	it('leaves lines and polygons alone', () => {
+		const index = new ImportedTileIndex();
+		index.set('a', written('a', [...stack(300, 36.19, 51.73), area, area]));
+		const at = tileAt(4, 36.19, 51.73);
+		const types = decode(index.tile(...at), ...at).map((f) => f.geometry.type);
+		expect(types).toEqual(['Point', 'Polygon', 'Polygon']);
+	});
+
+	it('keeps a mark on every occupied cell, so the picture is the same', () => {
+		const index = new ImportedTileIndex();
+		const points = scatter(5000, 36, 51);
+		index.set('a', written('a', points));
+		const at = tileAt(5, 36.5, 51.5);
+		const [z, x, y] = at;
+		const features = decode(index.tile(...at), ...at);
+		// Every point of the tile is counted once.
+		const counted = features.reduce((sum, f) => sum + Number(f.properties?.['count'] ?? 1), 0);
+		const inTile = points.filter((p) => {
+			const [tz, tx, ty] = tileAt(z, p.geometry.coordinates[0]!, p.geometry.coordinates[1]!);
+			return tz === z && tx === x && ty === y;
+		}).length;
+		expect(counted).toBe(inTile);
+		expect(features.length).toBeLessThan(inTile);
+		// The cells (in tile units) of every input point are the cells of the kept ones.
+		const cell = (lon: number, lat: number) => {
+			const n = 2 ** z;
+			const rad = (lat * Math.PI) / 180;
+			const px = (((lon + 180) / 360) * n - x) * 4096;
+			const py = (((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2) * n - y) * 4096;
+			return `${Math.floor(Math.round(px) / THIN_CELL)},${Math.floor(Math.round(py) / THIN_CELL)}`;
+		};
+		const want = new Set(
+			points
+				.filter((p) => {
+					const [, tx, ty] = tileAt(z, p.geometry.coordinates[0]!, p.geometry.coordinates[1]!);
+					return tx === x && ty === y;
+				})
+				.map((p) => cell(p.geometry.coordinates[0]!, p.geometry.coordinates[1]!))
+		);
+		const got = new Set(
+			features.map((f) => {
+				const [lon, lat] = (f.geometry as { coordinates: number[] }).coordinates;
+				return cell(lon!, lat!);
+			})
+		);
+		expect(got).toEqual(want);
+	});
+});
+
+describe('where a feature is', () => {
+	it('gives a point its place and a shape its bounds', () => {
+		const index = new ImportedTileIndex();
+		index.set('a', written('a', [kursk, area]));
+		expect(index.place('a:0')).toEqual({ bbox: [36.19, 51.73, 36.19, 51.73], point: true });
+		expect(index.place('a:1')).toEqual({ bbox: [35, 51, 37, 52.5], point: false });
+		expect(index.place('a:2')).toBeNull();
+		expect(index.place('b:0')).toBeNull();
+	});
+
+	it('gives a shape across 180 degrees bounds that cross it, not the whole world', () => {
+		const index = new ImportedTileIndex();
+		const across = {
+			geometry: {
+				type: 'LineString',
+				coordinates: [
+					[179, 65],
+					[-179, 66]
+				]
+			},
+			props: {}
+		};
+		index.set('a', written('a', [across]));
+		expect(index.place('a:0')).toEqual({ bbox: [179, 65, 181, 66], point: false });
 	});
 });
 
