@@ -511,6 +511,19 @@ export function fieldKeyOf(issue: Issue, applied: Applied): string | null {
 	return null;
 }
 
+/**
+ * A validator message as shown beside its field. The validator names where a problem is for a
+ * reader of the files ("In the 2nd feature in the list, the field "name" ..."); beside the field,
+ * the reader is already there, so the location goes, and the field is "this field" when the
+ * message sits at that very field. Quoted names may hold commas; the location ends at the first
+ * comma outside quotes.
+ */
+export function wordingAtField(message: string, exact: boolean): string {
+	let text = message.replace(/^In (?:[^,"]|"[^"]*")+, /, '');
+	if (exact) text = text.replace(/^the field "[^"]*"/, 'this field');
+	return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 /** Validates the draft with the geo:check rules (basemap files optional) and places messages. */
 export function checkDraft(
 	baseFiles: Record<string, string>,
@@ -544,8 +557,10 @@ export function checkDraft(
 					.filter((f) => key === f || key.startsWith(`${f}.`))
 					.sort((a, b) => b.length - a.length)[0]
 			: undefined;
-		if (owner) byField.set(owner, [...(byField.get(owner) ?? []), issue.message]);
-		else general.push(issue.message);
+		if (owner) {
+			const message = wordingAtField(issue.message, key === owner);
+			byField.set(owner, [...(byField.get(owner) ?? []), message]);
+		} else general.push(issue.message);
 	}
 	return { byField, general, errors };
 }

@@ -4,7 +4,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkDraft, emptyDraft, type Draft } from '../../../src/lib/editor/draft.ts';
+import {
+	checkDraft,
+	emptyDraft,
+	wordingAtField,
+	type Draft
+} from '../../../src/lib/editor/draft.ts';
 
 const base = Object.fromEntries(
 	['documents.json', 'claimants.json', 'claims.json', 'features.geojson'].map((f) => [
@@ -56,6 +61,24 @@ describe('checkDraft', () => {
 		d.claims[0]!.asOf.value = '2025-12-24';
 		const r = checkDraft(base, d, KEYS);
 		expect(r.byField.get('claim.0.as_of')?.join(' ')).toMatch(/later than document "doc-unit"/);
+	});
+
+	it('words a message for the field it sits beside, without the location the files need', () => {
+		const d = complete();
+		d.document.id = 'doc-000';
+		const [message] = checkDraft(base, d, KEYS).byField.get('document.id') ?? [];
+		expect(message).toMatch(/^[A-Z]/);
+		expect(message).not.toMatch(/^In |in the list/);
+		expect(
+			wordingAtField(
+				'In the 15th feature in the list, the field "properties.name" is missing; it is required.',
+				true
+			)
+		).toBe('This field is missing; it is required.');
+		expect(
+			wordingAtField('In feature "Kursk, east", the field "summary" must not be empty.', false)
+		).toBe('The field "summary" must not be empty.');
+		expect(wordingAtField('A message with no location.', true)).toBe('A message with no location.');
 	});
 
 	it('puts a duplicate document id at the id field', () => {
