@@ -13,6 +13,7 @@
 import { GeoJSONVT, type GeoJSONVTFeature, type GeoJSONVTTile } from '@maplibre/geojson-vt';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import type { Feature, Geometry } from 'geojson';
+import { geometryBounds } from '../map/bounds.ts';
 
 /** Name of the one layer inside every tile (the map's `source-layer`). */
 export const TILE_LAYER = 'features';
@@ -132,53 +133,14 @@ function indexLayer(layerId: string, featuresText: string): IndexedLayer {
 		names[n] = featureName(own, n);
 		search[n] = names[n]!.toLowerCase();
 		if (n < features.length) {
-			boxes.set(bounds(feature.geometry), n * 4);
+			const b = geometryBounds(feature.geometry);
+			if (b) boxes.set([b[0][0], b[0][1], b[1][0], b[1][1]], n * 4);
 			points[n] = feature.geometry?.type === 'Point' ? 1 : 0;
 		}
 		feature.properties = { id: feature.properties['id'], category: layerId };
 	}
 	const index = new GeoJSONVT({ type: 'FeatureCollection', features }, TILE_OPTIONS);
 	return { index, props, names, search, boxes, points };
-}
-
-/**
- * West, south, east and north of a geometry in one pass, aware of the antimeridian: a shape with
- * parts on both sides of 180 degrees gets bounds that cross it (east > 180) when that is narrower
- * than spanning the world (as map/bounds.ts does for the atlas's own features). NaNs when empty.
- */
-function bounds(geometry: Geometry | null): [number, number, number, number] {
-	let west = Infinity;
-	let east = -Infinity;
-	let shiftedWest = Infinity;
-	let shiftedEast = -Infinity;
-	let south = Infinity;
-	let north = -Infinity;
-	const visit = (c: unknown): void => {
-		if (!Array.isArray(c)) return;
-		if (typeof c[0] === 'number') {
-			const [lon, lat] = c as number[];
-			if (!Number.isFinite(lon) || !Number.isFinite(lat)) return;
-			west = Math.min(west, lon!);
-			east = Math.max(east, lon!);
-			const shifted = lon! < 0 ? lon! + 360 : lon!;
-			shiftedWest = Math.min(shiftedWest, shifted);
-			shiftedEast = Math.max(shiftedEast, shifted);
-			south = Math.min(south, lat!);
-			north = Math.max(north, lat!);
-			return;
-		}
-		for (const inner of c) visit(inner);
-	};
-	const walk = (g: Geometry | null): void => {
-		if (!g) return;
-		if (g.type === 'GeometryCollection') g.geometries.forEach(walk);
-		else visit(g.coordinates);
-	};
-	walk(geometry);
-	if (south > north) return [NaN, NaN, NaN, NaN];
-	return shiftedEast - shiftedWest < east - west
-		? [shiftedWest, south, shiftedEast, north]
-		: [west, south, east, north];
 }
 
 /**

@@ -55,4 +55,17 @@ describe('feature bounds', () => {
 			[125.75, 39.03]
 		]);
 	});
+
+	it('walks a line of 300,000 points (an imported track) without spreading it into arguments', () => {
+		const coordinates = Array.from({ length: 300_000 }, (_, i) => [30 + i / 10_000, 50]);
+		expect(geometryBounds({ type: 'LineString', coordinates })).toEqual([
+			[30, 50],
+			[30 + 299_999 / 10_000, 50]
+		]);
+	});
+
+	it('has no bounds for an empty geometry or none', () => {
+		expect(geometryBounds({ type: 'MultiPoint', coordinates: [] })).toBeNull();
+		expect(geometryBounds(null)).toBeNull();
+	});
 });
