@@ -10,13 +10,30 @@ import type { Page } from '@playwright/test';
 import { expect, test, waitForMapIdle } from './fixtures.ts';
 
 const FIXTURES = 'tests/fixtures/import';
-const SHOTS = '/work/shots/import';
+/** Where a test's screenshots go: its own output folder, inside the project's test-results. */
+const shot = (name: string) => test.info().outputPath(name);
 
 async function importFile(page: Page, path: string) {
 	await page.getByRole('button', { name: 'Import layer…' }).click();
 	const dialog = page.getByRole('dialog', { name: 'Import a layer' });
 	await dialog.getByLabel(/^File/).setInputFiles(`${FIXTURES}/${path}`);
 	return dialog;
+}
+
+/** Imports a GeoJSON made in the test, through the same dialog, and closes it once imported. */
+async function importFeatures(page: Page, name: string, features: unknown[]) {
+	await page.getByRole('button', { name: 'Import layer…' }).click();
+	const dialog = page.getByRole('dialog', { name: 'Import a layer' });
+	await dialog.getByLabel(/^File/).setInputFiles({
+		name,
+		mimeType: 'application/geo+json',
+		buffer: Buffer.from(JSON.stringify({ type: 'FeatureCollection', features }))
+	});
+	await expect(dialog.getByRole('status')).toContainText(
+		`Imported “${name}”: ${features.length} features`
+	);
+	await page.keyboard.press('Escape');
+	await expect(dialog).toBeHidden();
 }
 
 /**
@@ -79,7 +96,7 @@ test('GeoJSON, KML and CSV files import, show in the legend and on the map, surv
 	dialog = await importFile(page, 'valid/labour-sites.csv');
 	await expect(dialog.getByRole('status')).toContainText('Imported “labour-sites.csv”: 2 features');
 	await expect(dialog.getByText('row 4:')).toBeVisible();
-	await page.screenshot({ path: `${SHOTS}/import-dialog-csv.png` });
+	await page.screenshot({ path: shot('import-dialog-csv.png') });
 	await dialog.getByRole('button', { name: 'Close' }).click();
 
 	const legend = page.getByRole('region', { name: 'Legend' });
@@ -92,7 +109,7 @@ test('GeoJSON, KML and CSV files import, show in the legend and on the map, surv
 	await clickOnMap(page, 36.2, 51.7);
 	const panel = page.getByRole('complementary', { name: 'Range A' });
 	await expect(panel).toContainText('User-supplied');
-	await page.screenshot({ path: `${SHOTS}/imported-on-map.png` });
+	await page.screenshot({ path: shot('imported-on-map.png') });
 	await panel.getByRole('button', { name: 'Close' }).click();
 
 	// Rename and colour persist with the layer.
@@ -129,7 +146,7 @@ test('GeoJSON, KML and CSV files import, show in the legend and on the map, surv
 		exportDialog.getByRole('link', { name: 'Download PNG' }).click()
 	]);
 	const bytes = readFileSync((await download.path())!);
-	await download.saveAs(`${SHOTS}/figure-a4.png`);
+	await download.saveAs(shot('figure-a4.png'));
 	const source = readPngText(new Uint8Array(bytes)).Source!;
 	const today = new Date().toLocaleDateString('en-GB', {
 		day: 'numeric',
@@ -140,7 +157,7 @@ test('GeoJSON, KML and CSV files import, show in the legend and on the map, surv
 	expect(source).toContain(`User-supplied layer: training-grounds.geojson, imported ${today}`);
 	expect(source).toContain(`User-supplied layer: sites.kml, imported ${today}`);
 	expect(source).toContain(`User-supplied layer: labour-sites.csv, imported ${today}`);
-	await page.screenshot({ path: `${SHOTS}/export-with-imported.png` });
+	await page.screenshot({ path: shot('export-with-imported.png') });
 });
 
 test('a hostile file’s properties are shown as text and no script runs; a refused file changes nothing', async ({
@@ -173,7 +190,7 @@ test('a hostile file’s properties are shown as text and no script runs; a refu
 	await expect(panel.getByRole('link', { name: /javascript/ })).toHaveCount(0);
 	await expect(panel.locator('img, script')).toHaveCount(0);
 	await expect(panel.locator('details summary')).toContainText('This value is long enough');
-	await page.screenshot({ path: `${SHOTS}/hostile-panel.png` });
+	await page.screenshot({ path: shot('hostile-panel.png') });
 	expect(
 		await page.evaluate(() => (window as unknown as { __pwned?: boolean }).__pwned)
 	).toBeUndefined();
@@ -182,7 +199,7 @@ test('a hostile file’s properties are shown as text and no script runs; a refu
 	dialog = await importFile(page, 'refused/picture.geojson');
 	await expect(dialog.getByRole('alert')).toContainText('“picture.geojson” was not imported');
 	await expect(dialog.getByRole('alert')).toContainText('is a PNG image');
-	await page.screenshot({ path: `${SHOTS}/refused.png` });
+	await page.screenshot({ path: shot('refused.png') });
 	await dialog.getByRole('button', { name: 'Close' }).click();
 	await expect(
 		page.getByRole('checkbox', { name: 'Imported: hostile-properties.geojson' })
@@ -265,16 +282,7 @@ test('an imported layer’s features are listed in the legend and open their pan
 		properties: n % 13 === 0 ? { staff: n } : { name: `Depot ${n}`, staff: n },
 		geometry: { type: 'Point', coordinates: [37 + n * 0.05, 51] }
 	}));
-	await page.getByRole('button', { name: 'Import layer…' }).click();
-	const dialog = page.getByRole('dialog', { name: 'Import a layer' });
-	await dialog.getByLabel(/^File/).setInputFiles({
-		name: 'depots.geojson',
-		mimeType: 'application/geo+json',
-		buffer: Buffer.from(JSON.stringify({ type: 'FeatureCollection', features }))
-	});
-	await expect(dialog.getByRole('status')).toContainText('Imported “depots.geojson”: 130 features');
-	await page.keyboard.press('Escape');
-	await expect(dialog).toBeHidden();
+	await importFeatures(page, 'depots.geojson', features);
 	await waitForMapIdle(page);
 
 	const legend = page.getByRole('region', { name: 'Legend' });
@@ -291,7 +299,7 @@ test('an imported layer’s features are listed in the legend and open their pan
 	await expect(list.getByRole('button')).toHaveCount(50);
 	await expect(list.getByRole('button').first()).toHaveText('Feature 1');
 	await expect(list.getByRole('button').nth(1)).toHaveText('Depot 1');
-	await page.screenshot({ path: '/work/shots/tiles/feature-list.png' });
+	await page.screenshot({ path: shot('feature-list.png') });
 
 	// Filter, then Tab to the one match and open it with Enter.
 	await page.keyboard.press('Tab');
@@ -336,7 +344,7 @@ test('an imported layer’s features are listed in the legend and open their pan
 	expect(at.y).toBeGreaterThan(box.y);
 	expect(at.y).toBeLessThan(box.y + box.height);
 	expect(camera().lon).toBeCloseTo(40.85, 0);
-	await page.screenshot({ path: '/work/shots/tiles/feature-panel-from-list.png' });
+	await page.screenshot({ path: shot('feature-panel-from-list.png') });
 });
 
 test('points drawn as one mark at the overview say so in their panel, and are all still listed', async ({
@@ -353,25 +361,14 @@ test('points drawn as one mark at the overview say so in their panel, and are al
 		properties: { name: `Record ${n}` },
 		geometry: { type: 'Point', coordinates: [40, 51] }
 	}));
-	await page.getByRole('button', { name: 'Import layer…' }).click();
-	const dialog = page.getByRole('dialog', { name: 'Import a layer' });
-	await dialog.getByLabel(/^File/).setInputFiles({
-		name: 'records.geojson',
-		mimeType: 'application/geo+json',
-		buffer: Buffer.from(JSON.stringify({ type: 'FeatureCollection', features }))
-	});
-	await expect(dialog.getByRole('status')).toContainText(
-		'Imported “records.geojson”: 600 features'
-	);
-	await page.keyboard.press('Escape');
-	await expect(dialog).toBeHidden();
+	await importFeatures(page, 'records.geojson', features);
 
 	await clickOnMap(page, 40, 51);
 	const panel = page.getByRole('complementary', { name: 'Record 0' });
 	await expect(panel).toContainText(
 		'This mark stands for 600 imported points that overlap at this zoom; zoom in to see each.'
 	);
-	await page.screenshot({ path: '/work/shots/tiles/thinned-mark-panel.png' });
+	await page.screenshot({ path: shot('thinned-mark-panel.png') });
 
 	// Nothing is hidden from the list: it asks the worker, not the tiles.
 	const legend = page.getByRole('region', { name: 'Legend' });
@@ -415,5 +412,5 @@ test('a handout draws, lists in its legend and cites the imported layers in each
 		);
 	}
 	await expect(farEast!).not.toContainText('training-grounds.geojson');
-	await kursk!.screenshot({ path: '/work/shots/tiles/handout-kursk-step.png' });
+	await kursk!.screenshot({ path: shot('handout-kursk-step.png') });
 });
