@@ -370,6 +370,16 @@ test('points drawn as one mark at the overview say so in their panel, and are al
 	);
 	await page.screenshot({ path: shot('thinned-mark-panel.png') });
 
+	// The count held at the zoom of the click; after zooming, the panel says it no longer describes
+	// the mark as drawn now.
+	await page.getByRole('button', { name: 'Zoom in' }).click();
+	await waitForMapIdle(page);
+	await expect(panel).toContainText(
+		'When you clicked it, this mark stood for 600 imported points that overlapped at that zoom. The map has zoomed since'
+	);
+	await expect(panel).not.toContainText('This mark stands for');
+	await page.screenshot({ path: shot('thinned-mark-panel-after-zoom.png') });
+
 	// Nothing is hidden from the list: it asks the worker, not the tiles.
 	const legend = page.getByRole('region', { name: 'Legend' });
 	await legend
