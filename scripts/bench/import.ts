@@ -35,7 +35,10 @@ const ROWS = arg('rows', 100_000);
 const SHOTS = process.argv.includes('--shots')
 	? process.argv[process.argv.indexOf('--shots') + 1]
 	: undefined;
-/** `--trace`: print every long main-thread task of each import with its largest parts. */
+/**
+ * `--trace`: print every long main-thread task of each import with its largest parts, and write
+ * each import's trace to bench-results/import-trace-<csv|geojson>.json.
+ */
 const TRACE = process.argv.includes('--trace');
 const BUDGET_MS = 100;
 
@@ -268,6 +271,11 @@ async function measure(page: Page, file: string): Promise<Result> {
 		console.log(hotSpots(profile).join('\n'));
 	}
 	const buffer = await page.context().browser()!.stopTracing();
+	if (TRACE) {
+		// For Chrome's Performance panel (or scripts/bench/trace.ts's way of reading it).
+		mkdirSync(join(root, 'bench-results'), { recursive: true });
+		writeFileSync(join(root, 'bench-results', `import-trace-${file.split('.').pop()}.json`), buffer);
+	}
 	const traced = longTasksOf(JSON.parse(buffer.toString('utf8')) as { traceEvents: TraceEvent[] });
 	// After the trace, so the screenshot is not counted as a task of the import.
 	if (SHOTS) {
