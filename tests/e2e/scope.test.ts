@@ -16,6 +16,9 @@ test('the Far East panel puts the 15,000 and the 40,000 under Russia as a whole'
 	await page.goto('/#sel=far-east-labour');
 	const aside = panel(page);
 	await expect(aside.getByRole('heading', { level: 2 })).toHaveText(/Far East/);
+	// Opened by the link, not by the reader: the focus stays at the top of the page.
+	await waitForMapIdle(page);
+	await expect(aside.getByRole('heading', { level: 2 })).not.toBeFocused();
 	const own = aside.getByRole('region', { name: "Reporting for Russia's Far East" });
 	await expect(own).toContainText('temporary migrant workers');
 	await expect(own).not.toContainText('15,000');
@@ -100,6 +103,7 @@ test('the list marks announced features and opens unlocated reporting in its own
 	await expect(page).toHaveURL(/#panel=unlocated$/);
 	await page.reload();
 	await expect(unlocated.getByRole('region', { name: 'Opinions' })).toBeVisible();
+	await expect(unlocated.getByRole('heading', { level: 2 })).not.toBeFocused();
 
 	await unlocated.getByRole('button', { name: /All features/ }).click();
 	await expect(list(page).getByRole('button', { name: /^Unlocated reporting/ })).toBeFocused();

@@ -1,0 +1,27 @@
+/**
+ * Whether a panel that has just opened may move the keyboard focus to its heading: only once the
+ * person has used the page (a press of a pointer or a key). A panel that a link opens while the
+ * page loads leaves the focus where the browser starts it, at the top of the page, as any page
+ * does: moving it there skipped the header for screen-reader users, and drew a focus ring around
+ * the panel's title on the first screen a briefer shows.
+ *
+ * Watched from the first moment the app's code runs (the layout imports this module), so the
+ * press that opens a lazily loaded panel has been seen by the time the panel asks. The browser's
+ * own record of this (`navigator.userActivation`) cannot be used: Chromium reports a page opened
+ * from its address bar as already activated.
+ */
+let used = false;
+
+if (typeof window !== 'undefined') {
+	const note = () => {
+		used = true;
+		window.removeEventListener('pointerdown', note, true);
+		window.removeEventListener('keydown', note, true);
+	};
+	window.addEventListener('pointerdown', note, true);
+	window.addEventListener('keydown', note, true);
+}
+
+export function mayTakeFocus(): boolean {
+	return used;
+}
