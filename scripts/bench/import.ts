@@ -274,7 +274,10 @@ async function measure(page: Page, file: string): Promise<Result> {
 	if (TRACE) {
 		// For Chrome's Performance panel (or scripts/bench/trace.ts's way of reading it).
 		mkdirSync(join(root, 'bench-results'), { recursive: true });
-		writeFileSync(join(root, 'bench-results', `import-trace-${file.split('.').pop()}.json`), buffer);
+		writeFileSync(
+			join(root, 'bench-results', `import-trace-${file.split('.').pop()}.json`),
+			buffer
+		);
 	}
 	const traced = longTasksOf(JSON.parse(buffer.toString('utf8')) as { traceEvents: TraceEvent[] });
 	// After the trace, so the screenshot is not counted as a task of the import.
