@@ -186,6 +186,21 @@ test('invalid entries show their message at the field and block saving', async (
 	const asOfMessage = page.locator(`#${await asOf.getAttribute('aria-describedby')}`);
 	await expect(asOfMessage).toContainText('later than document "doc-e2e-three"');
 
+	// A message about one field of a group sits under the group and names the field as the form
+	// labels it, not by its path in the data files.
+	const figure = page.getByRole('group', { name: 'Figure, exactly as printed' });
+	await figure.getByLabel('Qualifier').selectOption('at-least');
+	await figure.getByLabel('Lowest number').fill('-5');
+	await expect(figure).toHaveAttribute('aria-describedby', /.+/);
+	const figureMessage = page.locator(`#${await figure.getAttribute('aria-describedby')}`);
+	await expect(figureMessage).toContainText(
+		'The field "Lowest number" must not be negative (it is -5).'
+	);
+	await expect(figureMessage).not.toContainText('figure.');
+	await figure.screenshot({ path: test.info().outputPath('figure-group-message.png') });
+	await figure.getByLabel('Lowest number').fill('1234');
+	await expect(figure).not.toHaveAttribute('aria-describedby');
+
 	await expect(page.getByRole('button', { name: 'Save to geo/' })).toBeDisabled();
 
 	// A polygon off the globe, checked on its own.

@@ -511,16 +511,74 @@ export function fieldKeyOf(issue: Issue, applied: Applied): string | null {
 	return null;
 }
 
+/** The labels of the editor's date fields (src/routes/edit/+page.svelte, `dateFields`). */
+const DATE_LABELS: Record<string, string> = {
+	value: 'Date',
+	precision: 'Precision',
+	resolution: 'How it was resolved',
+	earliest: 'Earliest',
+	latest: 'Latest',
+	note: 'Note on the date'
+};
+
+/**
+ * The fields inside each group of the editor's form, by the group's last key and the field's
+ * name in the data, with the label the form gives them (src/routes/edit/+page.svelte). A message
+ * about one of them is shown under the whole group, so it names the field as the form does.
+ */
+const GROUP_FIELD_LABELS: Record<string, Record<string, string>> = {
+	figure: {
+		qualifier: 'Qualifier',
+		value: 'Number',
+		low: 'Lowest number',
+		high: 'Highest number',
+		unit: 'Unit',
+		text: "The document's words for it"
+	},
+	scope: {
+		kind: 'Kind of place',
+		regions: 'Regions it names',
+		area: 'Area',
+		country: 'Country (two letters)',
+		words: "The source's words for the place",
+		note: 'What else it covers, or why it is read this way'
+	},
+	newClaimant: {
+		id: 'Claimant id',
+		name: 'Name',
+		kind: 'Kind',
+		country: 'Country it speaks for'
+	},
+	credibility: { grade: 'Grade', reason: 'Reason for the grade' },
+	reliability: { grade: 'Grade', reason: 'Reason for the grade' },
+	as_of: DATE_LABELS,
+	published: DATE_LABELS
+};
+
+/**
+ * The form's label for the field `key` inside the group `owner` ("claim.0.scope" and
+ * "claim.0.scope.regions" give "Regions it names"); undefined when the form has no label for it.
+ */
+export function groupFieldLabel(owner: string, key: string): string | undefined {
+	if (!key.startsWith(`${owner}.`)) return undefined;
+	const group = owner.split('.').at(-1)!;
+	const field = key.slice(owner.length + 1).split('.')[0]!;
+	const labels = Object.hasOwn(GROUP_FIELD_LABELS, group) ? GROUP_FIELD_LABELS[group]! : {};
+	return Object.hasOwn(labels, field) ? labels[field] : undefined;
+}
+
 /**
  * A validator message as shown beside its field. The validator names where a problem is for a
  * reader of the files ("In the 2nd feature in the list, the field "name" ..."); beside the field,
  * the reader is already there, so the location goes, and the field is "this field" when the
- * message sits at that very field. Quoted names may hold commas; the location ends at the first
- * comma outside quotes.
+ * message sits at that very field. A message under a group of fields names the field by `label`,
+ * the form's own label, when there is one, not by its path in the data ("scope.regions").
+ * Quoted names may hold commas; the location ends at the first comma outside quotes.
  */
-export function wordingAtField(message: string, exact: boolean): string {
+export function wordingAtField(message: string, exact: boolean, label?: string): string {
 	let text = message.replace(/^In (?:[^,"]|"[^"]*")+, /, '');
 	if (exact) text = text.replace(/^the field "[^"]*"/, 'this field');
+	else if (label) text = text.replace(/^the field "[^"]*"/, () => `the field "${label}"`);
 	return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
@@ -557,8 +615,13 @@ export function checkDraft(
 					.filter((f) => key === f || key.startsWith(`${f}.`))
 					.sort((a, b) => b.length - a.length)[0]
 			: undefined;
-		if (owner) {
-			const message = wordingAtField(issue.message, key === owner);
+		if (owner && key) {
+			const exact = key === owner;
+			const message = wordingAtField(
+				issue.message,
+				exact,
+				exact ? undefined : groupFieldLabel(owner, key)
+			);
 			byField.set(owner, [...(byField.get(owner) ?? []), message]);
 		} else general.push(issue.message);
 	}

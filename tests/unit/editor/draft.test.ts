@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import {
 	checkDraft,
 	emptyDraft,
+	groupFieldLabel,
 	wordingAtField,
 	type Draft
 } from '../../../src/lib/editor/draft.ts';
@@ -79,6 +80,45 @@ describe('checkDraft', () => {
 			wordingAtField('In feature "Kursk, east", the field "summary" must not be empty.', false)
 		).toBe('The field "summary" must not be empty.');
 		expect(wordingAtField('A message with no location.', true)).toBe('A message with no location.');
+	});
+
+	it('names a field inside a group of fields by the label the form gives it', () => {
+		const d = complete();
+		const c = d.claims[0]!;
+		Object.assign(c, {
+			where: 'existing',
+			feature: 'kursk-combat',
+			scopeKind: 'country',
+			scopeCountry: 'russia',
+			qualifier: 'between',
+			figureLow: '-5',
+			figureHigh: '7',
+			gradeReason: ''
+		});
+		const keys = [...KEYS, 'claim.0.figure', 'claim.0.credibility'];
+		const r = checkDraft(base, d, keys);
+		expect(r.byField.get('claim.0.figure')).toContain(
+			'The field "Lowest number" must not be negative (it is -5).'
+		);
+		expect(r.byField.get('claim.0.scope')?.join(' ')).toMatch(
+			/^The field "Country \(two letters\)" must be a two-letter ISO country code/
+		);
+		expect(r.byField.get('claim.0.credibility')).toContain(
+			'The field "Reason for the grade" must not be empty (it is "").'
+		);
+		// No data paths are left in what the form shows.
+		const shown = [...r.byField.values()].flat().join(' ');
+		expect(shown).not.toMatch(/"(figure|scope|credibility)\./);
+
+		expect(groupFieldLabel('claim.0.scope', 'claim.0.scope.regions')).toBe('Regions it names');
+		expect(groupFieldLabel('document.published', 'document.published.earliest')).toBe('Earliest');
+		// A field the form does not label, or a key outside the group, keeps the validator's words.
+		expect(groupFieldLabel('claim.0.feature', 'claim.0.feature.period')).toBeUndefined();
+		expect(groupFieldLabel('claim.0.scope', 'claim.0.scoped')).toBeUndefined();
+		expect(groupFieldLabel('claim.0.scope', 'claim.0.scope.toString')).toBeUndefined();
+		expect(wordingAtField('In claim "x", the field "scope.area" is missing.', false, 'Area')).toBe(
+			'The field "Area" is missing.'
+		);
 	});
 
 	it('puts a duplicate document id at the id field', () => {
