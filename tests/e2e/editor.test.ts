@@ -228,6 +228,20 @@ test('invalid entries show their message at the field and block saving', async (
 	const geometryMessage = page.locator(`#${await geometry.getAttribute('aria-describedby')}`);
 	await expect(geometryMessage).toContainText('245');
 
+	// A new feature's shape fields are named by their labels too, and one left empty is missing.
+	await page.getByLabel('New feature: a band along the Russia–Ukraine border').check();
+	const band = page.getByRole('group', {
+		name: 'Band inside Russia along the border with Ukraine'
+	});
+	await band.getByLabel('Width in km').fill('-5');
+	await band.getByLabel('Why this width').fill('Artillery range, as the source says.');
+	await expect(band).toHaveAttribute('aria-describedby', /.+/);
+	const bandMessage = page.locator(`#${await band.getAttribute('aria-describedby')}`);
+	await expect(bandMessage).toHaveText('The field "Width in km" must be at least 1 km (it is -5).');
+	await band.getByLabel('Width in km').fill('');
+	await expect(bandMessage).toHaveText('The field "Width in km" is missing; it is required.');
+	await band.screenshot({ path: test.info().outputPath('band-group-message.png') });
+
 	await expect(page.getByRole('button', { name: 'Save to geo/' })).toBeDisabled();
 	await expect(page.getByRole('status')).toContainText('to fix before saving');
 	await page.screenshot({ path: 'test-results/editor-invalid.png', fullPage: true });

@@ -190,6 +190,11 @@ function numberOrText(s: string): number | string {
 	return /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : t;
 }
 
+/** A field left empty is missing from the data, so the check says it is required. */
+function given(s: string): number | string | undefined {
+	return s.trim() === '' ? undefined : numberOrText(s);
+}
+
 export function toDatePrec(d: DateDraft): Record<string, unknown> {
 	const out: Record<string, unknown> =
 		d.precision === 'range'
@@ -209,17 +214,17 @@ function toFigure(c: ClaimDraft): Record<string, unknown> | null {
 	switch (c.qualifier) {
 		case 'about':
 		case 'exactly':
-			return { qualifier: c.qualifier, value: numberOrText(c.figureValue), ...base };
+			return { qualifier: c.qualifier, value: given(c.figureValue), ...base };
 		case 'at-least':
 		case 'more-than':
-			return { qualifier: c.qualifier, low: numberOrText(c.figureLow), ...base };
+			return { qualifier: c.qualifier, low: given(c.figureLow), ...base };
 		case 'up-to':
-			return { qualifier: c.qualifier, high: numberOrText(c.figureHigh), ...base };
+			return { qualifier: c.qualifier, high: given(c.figureHigh), ...base };
 		case 'between':
 			return {
 				qualifier: c.qualifier,
-				low: numberOrText(c.figureLow),
-				high: numberOrText(c.figureHigh),
+				low: given(c.figureLow),
+				high: given(c.figureHigh),
 				...base
 			};
 		default:
@@ -324,7 +329,7 @@ function provenanceOf(c: ClaimDraft): Record<string, unknown> {
 				source: ADMIN1,
 				inside_country: 'RU',
 				border_country: 'UA',
-				width_km: numberOrText(f.bandWidthKm),
+				width_km: given(f.bandWidthKm),
 				assumption: text(f.bandAssumption),
 				min_shared_border_km: 20,
 				simplify_tolerance_deg: 0.01
@@ -332,8 +337,8 @@ function provenanceOf(c: ClaimDraft): Record<string, unknown> {
 		case 'flow':
 			return {
 				method: 'great-circle',
-				from: { kind: 'place', geonames_id: numberOrText(f.flowFrom) },
-				to: { kind: 'place', geonames_id: numberOrText(f.flowTo) },
+				from: { kind: 'place', geonames_id: given(f.flowFrom) },
+				to: { kind: 'place', geonames_id: given(f.flowTo) },
 				npoints: 32,
 				schematic: true
 			};
@@ -341,7 +346,7 @@ function provenanceOf(c: ClaimDraft): Record<string, unknown> {
 			return {
 				method: 'place',
 				source: 'geo/basemap/places.geojson',
-				geonames_id: numberOrText(f.place)
+				geonames_id: given(f.place)
 			};
 		default:
 			return { method: 'drawn', how: f.polygonHow, note: text(f.locationNote) };
@@ -511,8 +516,8 @@ export function fieldKeyOf(issue: Issue, applied: Applied): string | null {
 	return null;
 }
 
-/** The labels of the editor's date fields (src/routes/edit/+page.svelte, `dateFields`). */
-const DATE_LABELS: Record<string, string> = {
+/** The labels of the editor's date fields (the form's `dateFields`). */
+export const DATE_LABELS = {
 	value: 'Date',
 	precision: 'Precision',
 	resolution: 'How it was resolved',
@@ -522,11 +527,12 @@ const DATE_LABELS: Record<string, string> = {
 };
 
 /**
- * The fields inside each group of the editor's form, by the group's last key and the field's
- * name in the data, with the label the form gives them (src/routes/edit/+page.svelte). A message
- * about one of them is shown under the whole group, so it names the field as the form does.
+ * The labels of the fields inside each group of the editor's form, by the group's last key and
+ * the field's name in the data. The form (src/routes/edit/+page.svelte) takes its labels from
+ * here, and a message about one of these fields, shown under the whole group, names the field by
+ * the same words, so the two cannot drift apart.
  */
-const GROUP_FIELD_LABELS: Record<string, Record<string, string>> = {
+export const FIELD_LABELS = {
 	figure: {
 		qualifier: 'Qualifier',
 		value: 'Number',
@@ -552,8 +558,18 @@ const GROUP_FIELD_LABELS: Record<string, Record<string, string>> = {
 	credibility: { grade: 'Grade', reason: 'Reason for the grade' },
 	reliability: { grade: 'Grade', reason: 'Reason for the grade' },
 	as_of: DATE_LABELS,
-	published: DATE_LABELS
-};
+	published: DATE_LABELS,
+	// How a new feature's shape is made: one of these, by the kind of place.
+	geometry_provenance: {
+		iso_3166_2: 'Regions',
+		width_km: 'Width in km',
+		assumption: 'Why this width',
+		from: 'From',
+		to: 'To',
+		geonames_id: 'Place',
+		note: 'How the place is known'
+	}
+} satisfies Record<string, Record<string, string>>;
 
 /**
  * The form's label for the field `key` inside the group `owner` ("claim.0.scope" and
@@ -563,7 +579,9 @@ export function groupFieldLabel(owner: string, key: string): string | undefined 
 	if (!key.startsWith(`${owner}.`)) return undefined;
 	const group = owner.split('.').at(-1)!;
 	const field = key.slice(owner.length + 1).split('.')[0]!;
-	const labels = Object.hasOwn(GROUP_FIELD_LABELS, group) ? GROUP_FIELD_LABELS[group]! : {};
+	const labels: Record<string, string> = Object.hasOwn(FIELD_LABELS, group)
+		? FIELD_LABELS[group as keyof typeof FIELD_LABELS]
+		: {};
 	return Object.hasOwn(labels, field) ? labels[field] : undefined;
 }
 

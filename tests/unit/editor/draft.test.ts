@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import {
 	checkDraft,
 	emptyDraft,
+	FIELD_LABELS,
 	groupFieldLabel,
 	wordingAtField,
 	type Draft
@@ -119,6 +120,62 @@ describe('checkDraft', () => {
 		expect(wordingAtField('In claim "x", the field "scope.area" is missing.', false, 'Area')).toBe(
 			'The field "Area" is missing.'
 		);
+	});
+
+	it("names a new feature's shape fields by their labels, and an empty one as missing", () => {
+		const cases = [
+			{
+				where: 'band',
+				set: { bandWidthKm: '-5', bandAssumption: '' },
+				want: [
+					'The field "Width in km" must be at least 1 km (it is -5).',
+					'The field "Why this width" must not be empty (it is "").'
+				]
+			},
+			{
+				where: 'band',
+				set: { bandWidthKm: ' ', bandAssumption: 'Artillery range.' },
+				want: ['The field "Width in km" is missing; it is required.']
+			},
+			{
+				where: 'flow',
+				set: { flowFrom: '', flowTo: '' },
+				want: [
+					'The field "From" is missing; it is required.',
+					'The field "To" is missing; it is required.'
+				]
+			},
+			{
+				where: 'point',
+				set: { place: '' },
+				want: ['The field "Place" is missing; it is required.']
+			},
+			{
+				where: 'regions',
+				set: { regions: [] },
+				want: ['The field "Regions" must list at least one region (it is empty).']
+			}
+		] as const;
+		for (const { where, set, want } of cases) {
+			const d = complete();
+			const c = d.claims[0]!;
+			c.where = where;
+			Object.assign(c.feature, { id: 'unit-feature', name: 'Unit', summary: 'S.' }, set);
+			c.feature.locationNote = 'Known.';
+			const r = checkDraft(base, d, [...KEYS, 'claim.0.feature.geometry_provenance']);
+			expect(r.byField.get('claim.0.feature.geometry_provenance'), where).toEqual(want);
+		}
+	});
+
+	it('gives every labelled field of a group a label, and no two fields of a group the same', () => {
+		for (const [group, labels] of Object.entries(FIELD_LABELS)) {
+			const words = Object.values(labels);
+			expect(
+				words.every((w) => w.trim().length > 0),
+				group
+			).toBe(true);
+			expect(new Set(words).size, group).toBe(words.length);
+		}
 	});
 
 	it('puts a duplicate document id at the id field', () => {
