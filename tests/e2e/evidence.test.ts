@@ -94,6 +94,14 @@ test('everything works from the keyboard: list, panel, Escape back to the list',
 	await expect(heading).toHaveText(/Russia-Ukraine border/);
 	await expect(heading).toBeFocused();
 	await expect(panel(page)).toContainText('about 10,000 personnel');
+	// A dialog opened over the panel takes Escape for itself: it closes, the panel stays.
+	await page.getByRole('button', { name: 'Export…' }).click();
+	const exportDialog = page.getByRole('dialog', { name: 'Export figure' });
+	await expect(exportDialog).toBeVisible();
+	await page.keyboard.press('Escape');
+	await expect(exportDialog).toBeHidden();
+	await expect(heading).toHaveText(/Russia-Ukraine border/);
+	await heading.focus();
 	await page.keyboard.press('Escape');
 	await expect(panel(page)).toHaveCount(0);
 	await expect(list.getByRole('button', { name: /^Russia-Ukraine border/ })).toBeFocused();
