@@ -388,6 +388,34 @@ test('points drawn as one mark at the overview say so in their panel, and are al
 	await expect(legend.getByRole('status')).toHaveText(
 		'Showing 50 of 600 — filter by name to find more'
 	);
+
+	// A point opened from the list is ringed where it is, although the mark drawn there is
+	// another point's: the map alone could not show which point is selected.
+	await legend
+		.getByRole('list', { name: 'Features of records.geojson' })
+		.getByRole('button', { name: 'Record 5', exact: true })
+		.click();
+	await expect(page.getByRole('complementary', { name: 'Record 5' })).toBeVisible();
+	const ring = page.getByRole('img', { name: 'Selected imported point' });
+	await expect(ring).toBeVisible();
+	await waitForMapIdle(page);
+	await expect
+		.poll(async () => {
+			const before = page.url();
+			await page.waitForTimeout(600);
+			return page.url() === before;
+		})
+		.toBe(true);
+	const drawn = (await ring.boundingBox())!;
+	const where = await screenPoint(page, 40, 51);
+	expect(Math.abs(drawn.x + drawn.width / 2 - where.x)).toBeLessThan(3);
+	expect(Math.abs(drawn.y + drawn.height / 2 - where.y)).toBeLessThan(3);
+	await page.screenshot({ path: shot('thinned-point-selected-from-list.png') });
+
+	// Closing the panel takes the ring away.
+	await page.keyboard.press('Escape');
+	await expect(page.getByRole('complementary', { name: 'Record 5' })).toBeHidden();
+	await expect(ring).toBeHidden();
 });
 
 test('a handout draws, lists in its legend and cites the imported layers in each step’s frame', async ({
