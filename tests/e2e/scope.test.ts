@@ -111,6 +111,11 @@ test('the list marks announced features and opens unlocated reporting in its own
 	// Back undoes the closing, as it undoes a selection.
 	await page.goBack();
 	await expect(unlocated.getByRole('region', { name: 'Opinions' })).toBeVisible();
+	// Escape goes back to the list too, as it closes the feature panel.
+	await unlocated.getByRole('heading', { level: 2 }).focus();
+	await page.keyboard.press('Escape');
+	await expect(unlocated).toBeHidden();
+	await expect(page).not.toHaveURL(/panel=/);
 });
 
 test("an export's citations name the announced zone and say what a label shows", async ({
