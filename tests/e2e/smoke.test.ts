@@ -70,3 +70,24 @@ for (const [id, steps] of Object.entries(HANDOUTS)) {
 		expect(watch.foreignRequests).toEqual([]);
 	});
 }
+
+test('the test browser keeps Playwright’s own disabled features and preloads no address-bar popup', async ({
+	browser,
+	page
+}) => {
+	// The browser's own page on itself gives the command line it was started with.
+	await page.goto('chrome://version');
+	const commandLine = await page.locator('#command_line').innerText();
+	const lists = [...commandLine.matchAll(/--disable-features=(\S+)/g)].map((m) => m[1]!.split(','));
+	// Playwright's list first, ours last; Chromium reads only the last, so it must hold both.
+	expect(lists.length).toBeGreaterThanOrEqual(2);
+	const effective = lists.at(-1)!;
+	expect(lists[0]!.filter((feature) => !effective.includes(feature))).toEqual([]);
+	expect(effective).toEqual(expect.arrayContaining(['WebUIOmniboxPopup', 'WebUIOmniboxAimPopup']));
+	const cdp = await browser.newBrowserCDPSession();
+	const { targetInfos } = await cdp.send('Target.getTargets');
+	expect(targetInfos.map((t) => t.url).filter((url) => url.startsWith('chrome://omnibox'))).toEqual(
+		[]
+	);
+	await cdp.detach();
+});
