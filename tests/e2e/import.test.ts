@@ -345,6 +345,28 @@ test('an imported layer’s features are listed in the legend and open their pan
 	expect(at.y).toBeLessThan(box.y + box.height);
 	expect(camera().lon).toBeCloseTo(40.85, 0);
 	await page.screenshot({ path: shot('feature-panel-from-list.png') });
+
+	// The real tiles worker fails (an error nothing in it catches): the page starts a fresh one
+	// and gives it the layer back from its stored file, so the list and the panel, which ask the
+	// worker, still work, and the legend reports nothing lost.
+	const tilesWorker = () => page.workers().find((w) => w.url().includes('tiles.worker'));
+	const crashed = tilesWorker()!;
+	expect(crashed).toBeDefined();
+	await crashed.evaluate(() => {
+		setTimeout(() => {
+			throw new Error('simulated failure of the tiles worker');
+		});
+	});
+	const filter = legend.getByRole('searchbox', { name: 'Filter by name' });
+	await filter.fill('depot 103');
+	await expect(legend.getByRole('status')).toHaveText('1 of 130 match “depot 103”');
+	await list.getByRole('button', { name: 'Depot 103' }).click();
+	const restored = page.getByRole('complementary', { name: 'Depot 103' });
+	await expect(restored.getByRole('row', { name: 'staff 103' })).toBeVisible();
+	// A fresh worker answered: the one that failed is gone.
+	await expect.poll(() => page.workers().includes(crashed)).toBe(false);
+	expect(tilesWorker()).toBeDefined();
+	await expect(legend).not.toContainText('could not be');
 });
 
 test('points drawn as one mark at the overview say so in their panel, and are all still listed', async ({
