@@ -107,6 +107,31 @@ test('everything works from the keyboard: list, panel, Escape back to the list',
 	await expect(list.getByRole('button', { name: /^Russia-Ukraine border/ })).toBeFocused();
 });
 
+test('a click made before the app has taken over the page still opens what was clicked', async ({
+	page,
+	watch: _
+}) => {
+	// The app's entry is held back: the prerendered page is on screen with no code behind it, as
+	// in the first second or so of a start on a slow machine.
+	let arrive!: () => void;
+	const held = new Promise<void>((resolve) => (arrive = resolve));
+	await page.route(/\/_app\/immutable\/entry\/app\.[^/]+\.js$/, async (route) => {
+		await held;
+		await route.continue();
+	});
+	await page.goto('/', { waitUntil: 'domcontentloaded' });
+	const list = page.getByRole('region', { name: 'Features' });
+	await list.getByRole('button', { name: /^Russia-Ukraine border/ }).click();
+	// Nothing could answer yet.
+	await expect(panel(page)).toHaveCount(0);
+	arrive();
+	const heading = panel(page).getByRole('heading', { level: 2 });
+	await expect(heading).toHaveText(/Russia-Ukraine border/);
+	// It was a person's press: the panel takes the focus, as after any click.
+	await expect(heading).toBeFocused();
+	await expect(page).toHaveURL(/sel=/);
+});
+
 test('search finds features, places and sources and opens what is chosen', async ({
 	page,
 	watch: _

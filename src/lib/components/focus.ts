@@ -12,14 +12,17 @@
  */
 let used = false;
 
+/** Records that the person has used the page (also for presses made before this module ran). */
+export function noteUse(): void {
+	used = true;
+	if (typeof window === 'undefined') return;
+	window.removeEventListener('pointerdown', noteUse, true);
+	window.removeEventListener('keydown', noteUse, true);
+}
+
 if (typeof window !== 'undefined') {
-	const note = () => {
-		used = true;
-		window.removeEventListener('pointerdown', note, true);
-		window.removeEventListener('keydown', note, true);
-	};
-	window.addEventListener('pointerdown', note, true);
-	window.addEventListener('keydown', note, true);
+	window.addEventListener('pointerdown', noteUse, true);
+	window.addEventListener('keydown', noteUse, true);
 }
 
 export function mayTakeFocus(): boolean {
