@@ -433,6 +433,12 @@ test('points drawn as one mark at the overview say so in their panel, and are al
 	expect(Math.abs(drawn.x + drawn.width / 2 - where.x)).toBeLessThan(3);
 	expect(Math.abs(drawn.y + drawn.height / 2 - where.y)).toBeLessThan(3);
 	await page.screenshot({ path: shot('thinned-point-selected-from-list.png') });
+	// Hiding the layer hides its ring too; showing it again brings it back.
+	const shown = legend.getByRole('checkbox', { name: 'Imported: records.geojson' });
+	await shown.uncheck();
+	await expect(ring).toBeHidden();
+	await shown.check();
+	await expect(ring).toBeVisible();
 
 	// Closing the panel takes the ring away.
 	await page.keyboard.press('Escape');
