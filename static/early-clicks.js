@@ -26,10 +26,8 @@
 	}
 	addEventListener('click', hold, true);
 	// If the app never takes over (its code failed), links and the browser's own controls work
-	// again after a while, and what was held is dropped rather than replayed long after.
-	var giveUp = setTimeout(function () {
-		release();
-		held = [];
-	}, 15000);
+	// again after a while; what was held is dropped (nothing can ask for it once released) rather
+	// than replayed long after.
+	var giveUp = setTimeout(release, 15000);
 	window.__atlasReleaseClicks = release;
 })();

@@ -58,8 +58,8 @@ async function screenPoint(page: Page, lon: number, lat: number) {
 	};
 }
 
-/** Clicks an imported feature where the map draws it; its panel opens only if it is drawn there. */
-async function clickOnMap(page: Page, lon: number, lat: number) {
+/** Waits until the map is idle and the address has caught up with the camera (screenPoint reads it). */
+async function waitForCameraSettled(page: Page) {
 	await waitForMapIdle(page);
 	// The address follows the camera once a move pauses; wait until it has.
 	await expect
@@ -69,6 +69,11 @@ async function clickOnMap(page: Page, lon: number, lat: number) {
 			return page.url() === before;
 		})
 		.toBe(true);
+}
+
+/** Clicks an imported feature where the map draws it; its panel opens only if it is drawn there. */
+async function clickOnMap(page: Page, lon: number, lat: number) {
+	await waitForCameraSettled(page);
 	const p = await screenPoint(page, lon, lat);
 	await page.mouse.click(p.x, p.y);
 }
@@ -420,14 +425,7 @@ test('points drawn as one mark at the overview say so in their panel, and are al
 	await expect(page.getByRole('complementary', { name: 'Record 5' })).toBeVisible();
 	const ring = page.getByRole('img', { name: 'Selected imported point' });
 	await expect(ring).toBeVisible();
-	await waitForMapIdle(page);
-	await expect
-		.poll(async () => {
-			const before = page.url();
-			await page.waitForTimeout(600);
-			return page.url() === before;
-		})
-		.toBe(true);
+	await waitForCameraSettled(page);
 	const drawn = (await ring.boundingBox())!;
 	const where = await screenPoint(page, 40, 51);
 	expect(Math.abs(drawn.x + drawn.width / 2 - where.x)).toBeLessThan(3);

@@ -8,3 +8,12 @@ export function isPageEscape(e: KeyboardEvent): boolean {
 	const target = e.target instanceof Element ? e.target : null;
 	return !target?.closest('dialog[open]');
 }
+
+/** A window `keydown` handler that runs `action` on the page's own Escape (and takes the key). */
+export function onPageEscape(action: () => void): (e: KeyboardEvent) => void {
+	return (e) => {
+		if (!isPageEscape(e)) return;
+		e.preventDefault();
+		action();
+	};
+}
