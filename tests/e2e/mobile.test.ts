@@ -49,6 +49,33 @@ async function drawnIds(page: Page): Promise<string[]> {
 	}, sheetTop);
 }
 
+/**
+ * Overlay labels (the figure blocks) the map has drawn across its left or right edge: a label
+ * cut there is half a figure. MapLibre answers a query with the labels whose boxes it hits, so a
+ * strip one pixel wide along each edge finds them.
+ */
+async function labelsCutAtEdges(page: Page): Promise<string[]> {
+	return page.evaluate(() => {
+		const map = window.atlasMap!;
+		const { width, height } = map.getCanvas().getBoundingClientRect();
+		const layers = map
+			.getStyle()
+			.layers.filter((l) => l.type === 'symbol' && 'source' in l && /labels$/.test(l.source))
+			.map((l) => l.id);
+		const at = (x: number) =>
+			map
+				.queryRenderedFeatures(
+					[
+						[x, 0],
+						[x + 1, height]
+					],
+					{ layers }
+				)
+				.map((f) => String(f.properties['label'] ?? f.properties['id']));
+		return [...at(0), ...at(width - 1)];
+	});
+}
+
 /** Elements that reach past the right or left edge of the window, and the page's own width. */
 async function overflow(page: Page) {
 	return page.evaluate(() => {
@@ -101,6 +128,8 @@ for (const device of DEVICES) {
 			const ids = await drawnIds(page);
 			expect(ids).toContain('far-east-labour');
 			expect(ids.some((id) => id.startsWith('kursk-'))).toBe(true);
+			// The Kursk figures sit near the view's west edge; none is cut in half.
+			expect(await labelsCutAtEdges(page)).toEqual([]);
 
 			const o = await overflow(page);
 			expect(o.wide).toEqual([]);

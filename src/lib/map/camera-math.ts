@@ -30,6 +30,17 @@ export function metersPerPixel(latitude: number, zoom: number, pixelRatio = 1): 
 	return (EARTH_CIRCUMFERENCE_M * Math.cos(clampLatitude(latitude) * RAD)) / worldPx;
 }
 
+/**
+ * The least zoom a map of this width (CSS pixels) may show: where the world is as wide as the
+ * map, so zooming out never shows the world twice side by side; never below 0. A phone's narrow
+ * map may so zoom out further than a desk's and still frame both theatres with room for their
+ * labels.
+ */
+export function minZoomForWidth(width: number): number {
+	if (!(width > 0)) return 0;
+	return Math.max(0, Math.log2(width / TILE_SIZE));
+}
+
 export interface LngLatBounds {
 	/** May be below -180 or above 180 when the frame crosses the antimeridian. */
 	west: number;

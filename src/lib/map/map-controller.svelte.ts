@@ -37,11 +37,17 @@ export class MapController {
 			this.initialView = view;
 			return;
 		}
-		this.fit(view.bounds);
+		this.fit(view.bounds, 8, this.paddingFor(view));
+	}
+
+	/** The padding to frame a view with: the panels' padding, and the view's own least padding. */
+	paddingFor(view: NamedView): MapController['padding'] {
+		const left = Math.max(this.padding.left, view.minPadding?.left ?? 0);
+		return { ...this.padding, left };
 	}
 
 	/** Frames the bounds, with a short move (none when the user asks for reduced motion). */
-	fit(bounds: NamedView['bounds'], maxZoom = 8): void {
+	fit(bounds: NamedView['bounds'], maxZoom = 8, padding = this.padding): void {
 		if (!this.map) {
 			this.initialView = { id: 'overview', label: '', bounds };
 			return;
@@ -49,7 +55,7 @@ export class MapController {
 		const reduceMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
 		const canvas = this.map.getCanvas();
 		this.map.fitBounds(bounds, {
-			padding: safePadding(this.padding, {
+			padding: safePadding(padding, {
 				width: canvas.clientWidth,
 				height: canvas.clientHeight
 			}),

@@ -6,6 +6,12 @@ export interface NamedView {
 	label: string;
 	/** South-west and north-east corners; east may exceed 180 to cross the antimeridian. */
 	bounds: Bounds;
+	/**
+	 * Least padding, CSS px, this view keeps on a side of the map whatever covers it: the
+	 * overview's westernmost zones (Kursk) carry wide figure labels centred near its west edge,
+	 * which a narrow screen would otherwise cut in half.
+	 */
+	minPadding?: { left?: number };
 }
 
 export const VIEWS: readonly NamedView[] = [
@@ -15,7 +21,9 @@ export const VIEWS: readonly NamedView[] = [
 		bounds: [
 			[28, 38],
 			[165, 68]
-		]
+		],
+		// Half the widest figure label at the overview zoom, and a margin.
+		minPadding: { left: 98 }
 	},
 	{
 		id: 'kursk',
