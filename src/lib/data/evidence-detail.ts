@@ -128,7 +128,7 @@ export function describeProvenance(p: GeometryProvenance, index: EvidenceIndex):
 			return `Natural Earth boundary of ${p.derived?.name_en ?? p.iso_3166_2} (${p.iso_3166_2}): the whole region is drawn because the sources name only the region.`;
 		case 'admin1-union': {
 			const n = p.derived?.members.length;
-			return `Union of ${n ?? 'the'} Natural Earth regions grouped as "${p.ne_region}" (${p.definition}), simplified to ${p.simplify_tolerance_deg}°.`;
+			return `Union of ${n ?? 'the'} Natural Earth regions grouped as "${p.ne_region}", simplified to ${p.simplify_tolerance_deg}°. ${p.definition}`;
 		}
 		case 'buffer-inside-border':
 			return `Derived band: ${p.inside_country} territory within ${p.width_km} km of ${p.border_country}, in the regions sharing the land border${p.derived ? ` (${p.derived.inside_regions.join(', ')})` : ''}. ${p.assumption}`;

@@ -1,7 +1,7 @@
 /**
  * Checks that text written for the audience (briefing captions and notes, feature summaries and
  * notes, claim statements and reasons) reads in plain words: no internal ids ("doc-000", a claim
- * id), no grading code without its meaning ("credibility 2" rather than "rated probably true"),
+ * id, a field name such as "ne_region"), no grading code without its meaning ("credibility 2" rather than "rated probably true"),
  * and every acronym spelled out at its first use ("National Intelligence Service (NIS)").
  */
 
@@ -12,6 +12,9 @@ export interface PlainWordsProblem {
 	/** The offending words, as found. */
 	found: string;
 }
+
+/** A data field's name in snake case ("ne_region", "geometry_provenance"): a code, not words. */
+const FIELD_NAME = /(?<![\w-])[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?![\w-])/g;
 
 /** "doc-000" and the like, however the sentence capitalises it. */
 const DOCUMENT_ID = /(?<![\w-])doc-\d+(?![\w-])/gi;
@@ -28,7 +31,10 @@ const ACRONYM = /(?<![\w-])[A-Z]{2,}(?![\w-])/g;
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Internal ids (documents, and any of the given ids) and bare grading codes in one text. */
+/**
+ * Internal ids (documents, any of the given ids, data field names) and bare grading codes in one
+ * text.
+ */
 export function idAndCodeProblems(text: string, ids: Iterable<string>): PlainWordsProblem[] {
 	const problems: PlainWordsProblem[] = [];
 	for (const m of text.matchAll(DOCUMENT_ID)) problems.push({ kind: 'internal-id', found: m[0] });
@@ -39,6 +45,7 @@ export function idAndCodeProblems(text: string, ids: Iterable<string>): PlainWor
 			problems.push({ kind: 'internal-id', found: id });
 		}
 	}
+	for (const m of text.matchAll(FIELD_NAME)) problems.push({ kind: 'internal-id', found: m[0] });
 	for (const m of text.matchAll(GRADE_CODE)) problems.push({ kind: 'grade-code', found: m[0] });
 	return problems;
 }

@@ -26,6 +26,15 @@ describe('the checker', () => {
 		]);
 	});
 
+	it('finds data field names, and leaves ordinary words and hyphenated names alone', () => {
+		expect(
+			idAndCodeProblems('Regions whose Natural Earth "ne_region" is "Far Eastern".', []).map(
+				(p) => p.found
+			)
+		).toEqual(['ne_region']);
+		expect(idAndCodeProblems('A Russia-Ukraine border band, 2025 (re-reported).', [])).toEqual([]);
+	});
+
 	it('finds grading codes without their words, and accepts them with words', () => {
 		expect(
 			idAndCodeProblems('Credibility 2, reliability D, graded 6, rated B.', []).map((p) => p.found)
