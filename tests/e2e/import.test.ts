@@ -381,16 +381,25 @@ test('points drawn as one mark at the overview say so in their panel, and are al
 	test.setTimeout(120_000);
 	await page.goto('/#at=5/51/40');
 	await waitForMapIdle(page);
-	// 600 records geocoded to the same town centre: one screen pixel at every zoom, so the tiles
-	// draw them as one mark below the deepest tile zoom.
-	const features = Array.from({ length: 600 }, (_, n) => ({
-		type: 'Feature',
-		properties: { name: `Record ${n}` },
-		geometry: { type: 'Point', coordinates: [40, 51] }
-	}));
+	// 600 records a few metres apart, around the middle of a square of the tiles' thinning grid
+	// at zoom 9 (so inside one square at every zoom up to 9): one screen pixel, so the tiles draw
+	// them as one mark. And 5 records geocoded to one town centre: one place at every zoom.
+	const CELL: [number, number] = [40.00053405761719, 51.000360974529464];
+	const features = [
+		...Array.from({ length: 600 }, (_, n) => ({
+			type: 'Feature',
+			properties: { name: `Record ${n}` },
+			geometry: { type: 'Point', coordinates: [CELL[0] - 0.0003 + n * 1e-6, CELL[1]] }
+		})),
+		...Array.from({ length: 5 }, (_, n) => ({
+			type: 'Feature',
+			properties: { name: `Shared ${n}` },
+			geometry: { type: 'Point', coordinates: [41.5, 51] }
+		}))
+	];
 	await importFeatures(page, 'records.geojson', features);
 
-	await clickOnMap(page, 40, 51);
+	await clickOnMap(page, ...CELL);
 	const panel = page.getByRole('complementary', { name: 'Record 0' });
 	await expect(panel).toContainText(
 		'This mark stands for 600 imported points that overlap at this zoom; zoom in to see each.'
@@ -413,7 +422,7 @@ test('points drawn as one mark at the overview say so in their panel, and are al
 		.getByRole('button', { name: 'List features of imported layer records.geojson' })
 		.click();
 	await expect(legend.getByRole('status')).toHaveText(
-		'Showing 50 of 600 — filter by name to find more'
+		'Showing 50 of 605 — filter by name to find more'
 	);
 
 	// A point opened from the list is ringed where it is, although the mark drawn there is
@@ -427,7 +436,7 @@ test('points drawn as one mark at the overview say so in their panel, and are al
 	await expect(ring).toBeVisible();
 	await waitForCameraSettled(page);
 	const drawn = (await ring.boundingBox())!;
-	const where = await screenPoint(page, 40, 51);
+	const where = await screenPoint(page, CELL[0] - 0.0003 + 5e-6, CELL[1]);
 	expect(Math.abs(drawn.x + drawn.width / 2 - where.x)).toBeLessThan(3);
 	expect(Math.abs(drawn.y + drawn.height / 2 - where.y)).toBeLessThan(3);
 	await page.screenshot({ path: shot('thinned-point-selected-from-list.png') });
@@ -442,6 +451,22 @@ test('points drawn as one mark at the overview say so in their panel, and are al
 	await page.keyboard.press('Escape');
 	await expect(page.getByRole('complementary', { name: 'Record 5' })).toBeHidden();
 	await expect(ring).toBeHidden();
+
+	// Records at one and the same place: the panel says how many others are there, whether the
+	// point is opened from the list or its dot is clicked; no zoom would draw them apart.
+	const sharing = '4 other points of this layer are at exactly the same place';
+	await legend.getByRole('searchbox', { name: 'Filter by name' }).fill('Shared');
+	await legend.getByRole('button', { name: 'Shared 3', exact: true }).click();
+	const shared = page.getByRole('complementary', { name: 'Shared 3' });
+	await expect(shared).toContainText(sharing);
+	await page.keyboard.press('Escape');
+	await expect(shared).toBeHidden();
+	await waitForCameraSettled(page);
+	await clickOnMap(page, 41.5, 51);
+	const clicked = page.getByRole('complementary', { name: /^Shared \d$/ });
+	await expect(clicked).toContainText(sharing);
+	await expect(clicked).not.toContainText('This mark stands for');
+	await page.screenshot({ path: shot('shared-place-panel.png') });
 });
 
 test('a handout draws, lists in its legend and cites the imported layers in each step’s frame', async ({

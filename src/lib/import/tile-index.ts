@@ -59,6 +59,11 @@ export interface FeaturePlace {
 	bbox: [number, number, number, number];
 	/** Whether it is a single point (the map zooms closer to a point than to a shape). */
 	point: boolean;
+	/**
+	 * For a point: how many other points of its layer are at exactly the same coordinates (the
+	 * map draws them as one dot at every zoom). 0 for a shape.
+	 */
+	sharing: number;
 }
 
 /** One feature of the list in a layer's legend entry. */
@@ -87,6 +92,21 @@ interface IndexedLayer {
 	boxes: Float64Array;
 	/** Per feature number: 1 when it is a single point. */
 	points: Uint8Array;
+	/** Points per exact position ("lon,lat"), counted when first asked for. */
+	spots?: Map<string, number>;
+}
+
+const spotKey = (lon: number, lat: number) => `${lon},${lat}`;
+
+/** How many of a layer's points are at each exact position. */
+function countSpots(layer: IndexedLayer): Map<string, number> {
+	const spots = new Map<string, number>();
+	for (let n = 0; n < layer.points.length; n++) {
+		if (layer.points[n] !== 1) continue;
+		const key = spotKey(layer.boxes[n * 4]!, layer.boxes[n * 4 + 1]!);
+		spots.set(key, (spots.get(key) ?? 0) + 1);
+	}
+	return spots;
 }
 
 /** A feature's name for the list: its `name`, `title` or `label` property, else "Feature 12". */
@@ -247,7 +267,13 @@ export class ImportedTileIndex {
 		if (!layer || n < 0 || n * 4 >= layer.boxes.length) return null;
 		const [w, s, e, north] = layer.boxes.subarray(n * 4, n * 4 + 4);
 		if (!Number.isFinite(w) || !Number.isFinite(north)) return null;
-		return { bbox: [w!, s!, e!, north!], point: layer.points[n] === 1 };
+		const point = layer.points[n] === 1;
+		let sharing = 0;
+		if (point) {
+			layer.spots ??= countSpots(layer);
+			sharing = (layer.spots.get(spotKey(w!, s!)) ?? 1) - 1;
+		}
+		return { bbox: [w!, s!, e!, north!], point, sharing };
 	}
 
 	/**

@@ -271,8 +271,12 @@ describe('where a feature is', () => {
 	it('gives a point its place and a shape its bounds', () => {
 		const index = new ImportedTileIndex();
 		index.set('a', written('a', [kursk, area]));
-		expect(index.place('a:0')).toEqual({ bbox: [36.19, 51.73, 36.19, 51.73], point: true });
-		expect(index.place('a:1')).toEqual({ bbox: [35, 51, 37, 52.5], point: false });
+		expect(index.place('a:0')).toEqual({
+			bbox: [36.19, 51.73, 36.19, 51.73],
+			point: true,
+			sharing: 0
+		});
+		expect(index.place('a:1')).toEqual({ bbox: [35, 51, 37, 52.5], point: false, sharing: 0 });
 		expect(index.place('a:2')).toBeNull();
 		expect(index.place('b:0')).toBeNull();
 	});
@@ -290,7 +294,23 @@ describe('where a feature is', () => {
 			props: {}
 		};
 		index.set('a', written('a', [across]));
-		expect(index.place('a:0')).toEqual({ bbox: [179, 65, 181, 66], point: false });
+		expect(index.place('a:0')).toEqual({ bbox: [179, 65, 181, 66], point: false, sharing: 0 });
+	});
+
+	it("counts the other points of the layer at exactly a point's place, and no other layer's", () => {
+		const index = new ImportedTileIndex();
+		const near = { ...kursk, geometry: { type: 'Point', coordinates: [36.19, 51.7300001] } };
+		index.set('a', written('a', [kursk, area, kursk, near, kursk]));
+		index.set('b', written('b', [kursk]));
+		expect(index.place('a:0')?.sharing).toBe(2);
+		expect(index.place('a:4')?.sharing).toBe(2);
+		// A point a hair away is its own place; a shape around them shares with nothing.
+		expect(index.place('a:3')?.sharing).toBe(0);
+		expect(index.place('a:1')?.sharing).toBe(0);
+		expect(index.place('b:0')?.sharing).toBe(0);
+		// Replacing the layer counts afresh.
+		index.set('a', written('a', [kursk, near]));
+		expect(index.place('a:0')?.sharing).toBe(0);
 	});
 });
 
