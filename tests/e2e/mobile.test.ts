@@ -235,6 +235,20 @@ for (const device of DEVICES) {
 			);
 		});
 
+		test('the handout reads as a column: no sheet runs off the screen', async ({
+			page,
+			watch: _
+		}) => {
+			await page.goto('/handout/two-theatres/');
+			await expect(page.getByRole('article')).toHaveCount(3);
+			await expect(
+				page.getByRole('heading', { name: 'Two theatres: Kursk and the Russian Far East' })
+			).toBeInViewport();
+			const o = await overflow(page);
+			expect(o.wide).toEqual([]);
+			expect(o.scrollWidth).toBeLessThanOrEqual(o.width);
+		});
+
 		test('a briefing frames its steps and moves on by swipe', async ({
 			page,
 			watch: _
