@@ -132,6 +132,28 @@ test('a click made before the app has taken over the page still opens what was c
 	await expect(page).toHaveURL(/sel=/);
 });
 
+test('the desk timeline on screen before the app takes over is the one it keeps, so a click on it counts', async ({
+	page,
+	watch: _
+}) => {
+	let arrive!: () => void;
+	const held = new Promise<void>((resolve) => (arrive = resolve));
+	await page.route(/\/_app\/immutable\/entry\/app\.[^/]+\.js$/, async (route) => {
+		await held;
+		await route.continue();
+	});
+	await page.goto('/', { waitUntil: 'domcontentloaded' });
+	// The prerendered page already shows the desk's timeline, with its own buttons.
+	const timeline = page.getByRole('region', { name: 'Timeline' });
+	await timeline.getByRole('button', { name: 'What changed…' }).click();
+	await expect(page.getByRole('dialog', { name: 'What changed' })).toHaveCount(0);
+	arrive();
+	await expect(page.getByRole('dialog', { name: 'What changed' })).toBeVisible();
+	await waitForMapIdle(page);
+	// Still the same timeline: the app took it over rather than drawing another.
+	await expect(timeline.getByRole('radio')).toHaveCount(3);
+});
+
 test('search finds features, places and sources and opens what is chosen', async ({
 	page,
 	watch: _
