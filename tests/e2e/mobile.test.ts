@@ -235,6 +235,34 @@ for (const device of DEVICES) {
 			);
 		});
 
+		test('before the app takes over, the page already reads as a column: nothing overlaps or runs off', async ({
+			page,
+			watch: _
+		}) => {
+			let arrive!: () => void;
+			const held = new Promise<void>((resolve) => (arrive = resolve));
+			await page.route(/\/_app\/immutable\/entry\/app\.[^/]+\.js$/, async (route) => {
+				await held;
+				await route.continue();
+			});
+			await page.goto('/', { waitUntil: 'load' });
+			// The prerendered page, with no code behind it: the bar, the map's place and the list.
+			const list = page.getByRole('region', { name: 'Features' });
+			await expect(list.getByRole('heading', { name: 'Features' })).toBeInViewport();
+			await expect(page.getByRole('button', { name: 'Menu' })).toBeInViewport();
+			// The legend would lie over the list; it waits for the app, as the timeline does.
+			await expect(page.getByRole('region', { name: 'Legend' })).toBeHidden();
+			await expect(page.getByRole('region', { name: 'Timeline' })).toBeHidden();
+			const o = await overflow(page);
+			expect(o.wide).toEqual([]);
+			expect(o.scrollWidth).toBeLessThanOrEqual(o.width);
+
+			arrive();
+			await waitForMapIdle(page);
+			await expect(page.getByRole('button', { name: /^Feature list: / })).toBeVisible();
+			await expect(page.getByRole('region', { name: 'Timeline' })).toBeVisible();
+		});
+
 		test('the handout reads as a column: no sheet runs off the screen', async ({
 			page,
 			watch: _
