@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, test, waitForMapIdle } from './fixtures.ts';
+import { expect, holdAppCode, test, waitForMapIdle } from './fixtures.ts';
 
 /** Opens the map centred on a point and clicks the middle of the map, where that point is. */
 async function clickMapAt(page: Page, camera: string): Promise<void> {
@@ -113,12 +113,7 @@ test('a click made before the app has taken over the page still opens what was c
 }) => {
 	// The app's entry is held back: the prerendered page is on screen with no code behind it, as
 	// in the first second or so of a start on a slow machine.
-	let arrive!: () => void;
-	const held = new Promise<void>((resolve) => (arrive = resolve));
-	await page.route(/\/_app\/immutable\/entry\/app\.[^/]+\.js$/, async (route) => {
-		await held;
-		await route.continue();
-	});
+	const arrive = await holdAppCode(page);
 	await page.goto('/', { waitUntil: 'domcontentloaded' });
 	const list = page.getByRole('region', { name: 'Features' });
 	await list.getByRole('button', { name: /^Russia-Ukraine border/ }).click();
@@ -136,12 +131,7 @@ test('the desk timeline on screen before the app takes over is the one it keeps,
 	page,
 	watch: _
 }) => {
-	let arrive!: () => void;
-	const held = new Promise<void>((resolve) => (arrive = resolve));
-	await page.route(/\/_app\/immutable\/entry\/app\.[^/]+\.js$/, async (route) => {
-		await held;
-		await route.continue();
-	});
+	const arrive = await holdAppCode(page);
 	await page.goto('/', { waitUntil: 'domcontentloaded' });
 	// The prerendered page already shows the desk's timeline, with its own buttons.
 	const timeline = page.getByRole('region', { name: 'Timeline' });

@@ -38,3 +38,18 @@ export async function waitForMapIdle(page: Page): Promise<void> {
 		timeout: 60_000
 	});
 }
+
+/**
+ * Holds back the app's entry script, so the prerendered page is on screen with no code behind
+ * it, as in the first second or so of a start on a slow machine. Call before `goto`; the
+ * returned function lets the code arrive.
+ */
+export async function holdAppCode(page: Page): Promise<() => void> {
+	let arrive!: () => void;
+	const held = new Promise<void>((resolve) => (arrive = resolve));
+	await page.route(/\/_app\/immutable\/entry\/app\.[^/]+\.js$/, async (route) => {
+		await held;
+		await route.continue();
+	});
+	return arrive;
+}

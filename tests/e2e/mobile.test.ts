@@ -6,7 +6,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { CDPSession, Page } from '@playwright/test';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { expect, test, waitForMapIdle } from './fixtures.ts';
+import { expect, holdAppCode, test, waitForMapIdle } from './fixtures.ts';
 
 declare global {
 	interface Window {
@@ -239,12 +239,7 @@ for (const device of DEVICES) {
 			page,
 			watch: _
 		}) => {
-			let arrive!: () => void;
-			const held = new Promise<void>((resolve) => (arrive = resolve));
-			await page.route(/\/_app\/immutable\/entry\/app\.[^/]+\.js$/, async (route) => {
-				await held;
-				await route.continue();
-			});
+			const arrive = await holdAppCode(page);
 			await page.goto('/', { waitUntil: 'load' });
 			// The prerendered page, with no code behind it: the bar, the map's place and the list.
 			const list = page.getByRole('region', { name: 'Features' });
