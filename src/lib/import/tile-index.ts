@@ -165,16 +165,18 @@ function indexLayer(layerId: string, featuresText: string): IndexedLayer {
 
 /**
  * One layer's features of one tile, its dense points thinned: when the tile holds more than
- * THIN_ABOVE single points, only the first point (in file order) of each THIN_CELL square is kept,
- * at its own position, with `count` saying how many points of the square it stands for (when more
- * than one). Lines, polygons and multi-points pass unchanged (geojson-vt simplifies shapes
- * already). The grid is the same in every tile of a zoom (4096 and the 128-unit buffer are
- * multiples of the cell), so a point drawn in two tiles' buffers is kept or dropped in both.
+ * THIN_ABOVE points (single points and the points of multi-points), only the first single point
+ * (in file order) of each THIN_CELL square is kept, at its own position, with `count` saying how
+ * many single points of the square it stands for (when more than one); a multi-point keeps the
+ * first of its own points in each square (it is one feature wherever it is clicked, so nothing
+ * is hidden). Lines and polygons pass unchanged (geojson-vt simplifies shapes already). The grid
+ * is the same in every tile of a zoom (4096 and the 128-unit buffer are multiples of the cell),
+ * so a point drawn in two tiles' buffers is kept or dropped in both.
  */
 export function thinPoints(features: readonly GeoJSONVTFeature[]): GeoJSONVTFeature[] {
-	let single = 0;
-	for (const f of features) if (f.type === 1 && f.geometry.length === 1) single += 1;
-	if (single <= THIN_ABOVE) return [...features];
+	let points = 0;
+	for (const f of features) if (f.type === 1) points += f.geometry.length;
+	if (points <= THIN_ABOVE) return [...features];
 	const kept: GeoJSONVTFeature[] = [];
 	/** Per kept feature: how many points it stands for (0 for shapes). */
 	const counts: number[] = [];
@@ -184,7 +186,19 @@ export function thinPoints(features: readonly GeoJSONVTFeature[]): GeoJSONVTFeat
 	const key = (x: number, y: number) =>
 		(Math.floor(x / THIN_CELL) + 64) * 1024 + Math.floor(y / THIN_CELL) + 64;
 	for (const f of features) {
-		if (f.type !== 1 || f.geometry.length !== 1) {
+		if (f.type === 1 && f.geometry.length > 1) {
+			const own = new Set<number>();
+			const geometry = f.geometry.filter(([x, y]) => {
+				const cell = key(x!, y!);
+				if (own.has(cell)) return false;
+				own.add(cell);
+				return true;
+			});
+			kept.push(geometry.length < f.geometry.length ? ({ ...f, geometry } as GeoJSONVTFeature) : f);
+			counts.push(0);
+			continue;
+		}
+		if (f.type !== 1) {
 			kept.push(f);
 			counts.push(0);
 			continue;

@@ -226,6 +226,28 @@ describe('thinning dense points below the deepest zoom', () => {
 		expect(types).toEqual(['Point', 'Polygon', 'Polygon']);
 	});
 
+	it("thins a multi-point's own points to one per cell, and keeps it one feature", () => {
+		const index = new ImportedTileIndex();
+		// One multi-point of 400 positions: 300 stacked on one spot, 100 on another.
+		const positions = [...stack(300, 36.19, 51.73), ...stack(100, 37.6, 55.75)].map(
+			(p) => p.geometry.coordinates
+		);
+		const many = { geometry: { type: 'MultiPoint', coordinates: positions }, props: {} };
+		index.set('a', written('a', [many]));
+		const at = tileAt(4, 36.19, 51.73);
+		const features = decode(index.tile(...at), ...at);
+		expect(features).toHaveLength(1);
+		expect(features[0]!.properties).toEqual({ id: 'a:0', category: 'a' });
+		const kept = (features[0]!.geometry as { coordinates: number[][] }).coordinates;
+		expect(kept).toHaveLength(2);
+		expect(kept[0]![0]).toBeCloseTo(36.19, 1);
+		expect(kept[1]![0]).toBeCloseTo(37.6, 1);
+		// At the deepest zoom every position is drawn.
+		const deep = tileAt(TILE_MAX_ZOOM, 36.19, 51.73);
+		const all = decode(index.tile(...deep), ...deep);
+		expect((all[0]!.geometry as { coordinates: number[][] }).coordinates).toHaveLength(300);
+	});
+
 	it('keeps a mark on every occupied cell, so the picture is the same', () => {
 		const index = new ImportedTileIndex();
 		const points = scatter(5000, 36, 51);
