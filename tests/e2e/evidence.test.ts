@@ -144,6 +144,28 @@ test('the desk timeline on screen before the app takes over is the one it keeps,
 	await expect(timeline.getByRole('radio')).toHaveCount(3);
 });
 
+test.describe('a small laptop, 1024x768', () => {
+	test.use({ viewport: { width: 1024, height: 768 } });
+	test('before the app takes over, the bar is already a menu bar and no timeline runs under the list', async ({
+		page,
+		watch: _
+	}) => {
+		const arrive = await holdAppCode(page);
+		await page.goto('/', { waitUntil: 'load' });
+		await expect(page.getByRole('button', { name: 'Menu' })).toBeVisible();
+		await expect(page.getByRole('button', { name: 'Both theatres' })).toBeHidden();
+		// The app draws the compact timeline here; the desk's one it would replace waits.
+		await expect(page.getByRole('region', { name: 'Timeline' })).toBeHidden();
+		await expect(page.getByRole('region', { name: 'Features' })).toBeVisible();
+		arrive();
+		await waitForMapIdle(page);
+		const timeline = page.getByRole('region', { name: 'Timeline' });
+		await expect(timeline).toBeVisible();
+		await expect(timeline.getByRole('combobox', { name: 'What the date means' })).toBeVisible();
+		await expect(page.getByRole('button', { name: 'Menu' })).toBeVisible();
+	});
+});
+
 test('search finds features, places and sources and opens what is chosen', async ({
 	page,
 	watch: _
