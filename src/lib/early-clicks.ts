@@ -44,13 +44,14 @@ export function counterpart(old: HTMLElement, root: ParentNode = document): HTML
 	const name = nameOf(old);
 	const field = (el: Element) =>
 		`${el.getAttribute('name') ?? ''}\u0000${el.getAttribute('value') ?? ''}`;
+	// A control with neither a name nor a field (an input with no label of its own) says
+	// nothing about which control it was.
+	if (!name && field(old) === '\u0000') return null;
 	const same = [...root.querySelectorAll<HTMLElement>(old.tagName)].filter(
 		(el) =>
 			el.getAttribute('type') === old.getAttribute('type') &&
 			field(el) === field(old) &&
 			nameOf(el) === name
 	);
-	// Nameless controls (an input with no label of its own) are only matched by their field.
-	if (!name && field(old) === '\u0000') return null;
 	return same.length === 1 ? same[0]! : null;
 }

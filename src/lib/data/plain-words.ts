@@ -1,8 +1,9 @@
 /**
  * Checks that text written for the audience (briefing captions and notes, feature summaries and
  * notes, claim statements and reasons) reads in plain words: no internal ids ("doc-000", a claim
- * id, a field name such as "ne_region"), no grading code without its meaning ("credibility 2" rather than "rated probably true"),
- * and every acronym spelled out at its first use ("National Intelligence Service (NIS)").
+ * id, a field name such as "ne_region"), no grading code without its meaning ("credibility 2"
+ * rather than "rated probably true"), and every acronym spelled out at its first use ("National
+ * Intelligence Service (NIS)").
  */
 
 export type PlainWordsProblemKind = 'internal-id' | 'grade-code' | 'acronym';
