@@ -76,12 +76,22 @@ async function labelsCutAtEdges(page: Page): Promise<string[]> {
 	});
 }
 
-/** Elements that reach past the right or left edge of the window, and the page's own width. */
+/**
+ * Elements that reach past the right or left edge of the window, and the page's own width. A
+ * fixed box wholly outside the window is off-screen on purpose (the figure renderer lays out the
+ * maps it draws there), so it and its contents are not counted.
+ */
 async function overflow(page: Page) {
 	return page.evaluate(() => {
 		const width = document.documentElement.clientWidth;
+		const offScreen = [...document.querySelectorAll<HTMLElement>('body *')].filter((el) => {
+			if (getComputedStyle(el).position !== 'fixed') return false;
+			const r = el.getBoundingClientRect();
+			return r.right <= 0 || r.left >= width;
+		});
 		const wide = [...document.querySelectorAll<HTMLElement>('body *')]
 			.filter((el) => {
+				if (offScreen.some((box) => box.contains(el))) return false;
 				const r = el.getBoundingClientRect();
 				if (r.width === 0 || r.height === 0) return false;
 				return r.right > width + 1 || r.left < -1;
